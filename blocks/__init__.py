@@ -1,0 +1,1 @@
+"""The block library and the plugin API (see docs/plugins.md)."""

@@ -1,0 +1,37 @@
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .base import LearningBlock, SearchDocument
+
+STYLES = [
+    ("key_takeaways", _("Key takeaways")),
+    ("note", _("Note")),
+    ("tip", _("Tip")),
+    ("warning", _("Warning")),
+]
+
+
+class CalloutBlock(LearningBlock, blocks.StructBlock):
+    """A boxed note, tip, warning or the key takeaways of a topic."""
+
+    kind = "callout"
+
+    style = blocks.ChoiceBlock(choices=STYLES, default="note", label=_("Style"))
+    title = blocks.CharBlock(required=False, default="", max_length=120, label=_("Title"))
+    body = blocks.RichTextBlock(features=["bold", "italic", "ul", "ol", "link"], label=_("Body"))
+
+    class Meta:
+        icon = "help"
+        template = "blocks/callout.html"
+        label = _("Callout")
+        preview_value = {
+            "style": "key_takeaways",
+            "title": "Key takeaways",
+            "body": "<ul><li>Start from the members' needs.</li></ul>",
+        }
+        description = _("A note, tip, warning or key takeaways, set apart from the text.")
+
+    def search_documents(self, value, context):
+        text = strip_tags(value["body"].source).strip()
+        return [SearchDocument(self.kind, value["title"], text)] if text else []

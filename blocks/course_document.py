@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from .base import LearningBlock, SearchDocument
+
+KINDS = [
+    ("pdf", _("PDF")),
+    ("slides", _("Slides")),
+    ("worksheet", _("Worksheet")),
+    ("template", _("Template")),
+]
+
+
+class CourseDocumentBlock(LearningBlock, blocks.StructBlock):
+    """A downloadable course document with its kind and size shown before download."""
+
+    kind = "document"
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False, default="", max_length=200, label=_("Title"),
+        help_text=_("Left empty, the document's own title is shown."),
+    )
+    description = blocks.TextBlock(required=False, default="", label=_("Description"))
+    document_kind = blocks.ChoiceBlock(choices=KINDS, default="pdf", label=_("Kind"))
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/course_document.html"
+        label = _("Course document")
+        description = _("A PDF, slides, worksheet or template to download.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["kind_label"] = dict(KINDS).get(value.get("document_kind"), "")
+        return context
+
+    def search_documents(self, value, context):
+        document = value.get("document")
+        title = value.get("title") or (document.title if document else "")
+        return [SearchDocument(self.kind, title, value.get("description") or "")]

@@ -1,0 +1,52 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+from .base import LearningBlock, SearchDocument
+
+RENDITIONS = ["width-800", "width-1600"]
+
+
+class PrefetchingImageChooserBlock(ImageChooserBlock):
+    """Fetches the images of a whole page body, and their renditions, in two queries."""
+
+    def bulk_to_python(self, values):
+        images = self.model_class.objects.prefetch_renditions(*RENDITIONS).in_bulk(
+            [value for value in values if value is not None]
+        )
+        return [images.get(value) for value in values]
+
+
+class ImageBlock(LearningBlock, blocks.StructBlock):
+    """A figure: an image, its alternative text (required) and an optional caption."""
+
+    kind = "image"
+
+    image = PrefetchingImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        required=False, default="",
+        max_length=250,
+        label=_("Alternative text"),
+        help_text=_("What the image shows, for learners who cannot see it."),
+    )
+    caption = blocks.CharBlock(required=False, default="", max_length=300, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+        label = _("Image")
+        description = _("A figure with alternative text and a caption.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                {"alt_text": ValidationError(_("Describe the image for learners who cannot see it."))}
+            )
+        return value
+
+    def search_documents(self, value, context):
+        text = " ".join(part for part in (value.get("caption"), value.get("alt_text")) if part)
+        return [SearchDocument(self.kind, value.get("caption") or "", text)] if text else []

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """The course content model: pages, snippets and the course import/export."""
+
+    name = "cms"
+    verbose_name = "Course content"
+    default_auto_field = "django.db.models.BigAutoField"

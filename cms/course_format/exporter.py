@@ -1,0 +1,135 @@
+"""Write a course to a folder in the format the importer reads.
+
+Exports are deterministic: files are written in tree order with stable names, and
+only the snippets and media the course refers to are written, so export → import →
+export produces identical files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from ..models import CourseMedia, LessonPage, ModulePage, TopicPage
+from . import yamlio
+from .reader import DOCUMENT_DIR, IMAGE_DIR
+from .streamdata import ReferenceMapper
+
+
+def _page_dict(page, **extra):
+    data = {"slug": page.slug, "title": page.title}
+    if page.introduction:
+        data["introduction"] = page.introduction
+    data.update(extra)
+    return data
+
+
+class CourseExporter:
+    def __init__(self, course, folder: Path):
+        self.course = course.specific
+        self.folder = Path(folder)
+        self.media: dict[str, object] = {}
+        self.experts, self.outcomes, self.competences, self.partners = {}, {}, {}, {}
+
+    def run(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        yamlio.dump(_page_dict(self.course), self.folder / "course.yaml")
+        modules = ModulePage.objects.child_of(self.course).order_by("path")
+        for m_index, module in enumerate(modules, start=1):
+            module_dir = self.folder / "modules" / f"{m_index:02d}-{module.slug}"
+            yamlio.dump(_page_dict(module), module_dir / "module.yaml")
+            lessons = LessonPage.objects.child_of(module).select_related("partner").order_by("path")
+            for l_index, lesson in enumerate(lessons, start=1):
+                lesson_dir = module_dir / f"{l_index:02d}-{lesson.slug}"
+                extra = {}
+                if lesson.partner:
+                    self.partners[lesson.partner.key] = lesson.partner
+                    extra["partner"] = lesson.partner.key
+                yamlio.dump(_page_dict(lesson, **extra), lesson_dir / "lesson.yaml")
+                topics = TopicPage.objects.child_of(lesson).order_by("path").prefetch_related(
+                    "authors__expert__partner", "outcomes__competences", "competences"
+                )
+                for t_index, topic in enumerate(topics, start=1):
+                    yamlio.dump(self._topic(topic), lesson_dir / f"{t_index:02d}-{topic.slug}.yaml")
+        self._snippets()
+        self._media()
+
+    def _topic(self, topic):
+        authors = [link.expert for link in topic.authors.all()]
+        outcomes = sorted(topic.outcomes.all(), key=lambda outcome: outcome.code)
+        competences = sorted(topic.competences.all(), key=lambda competence: competence.code)
+        for expert in authors:
+            self.experts[expert.key] = expert
+            self.partners[expert.partner.key] = expert.partner
+        for outcome in outcomes:
+            self.outcomes[outcome.code] = outcome
+            for competence in outcome.competences.all():
+                self.competences[competence.code] = competence
+        for competence in competences:
+            self.competences[competence.code] = competence
+        mapper = ReferenceMapper(self._media_path(get_image_model(), IMAGE_DIR), self._media_path(get_document_model(), DOCUMENT_DIR))
+        stream_block = TopicPage.body.field.stream_block
+        body = mapper.walk(stream_block, stream_block.get_prep_value(topic.body), "body")
+        return _page_dict(
+            topic,
+            estimated_minutes=topic.estimated_minutes,
+            authors=[expert.key for expert in authors],
+            outcomes=[outcome.code for outcome in outcomes],
+            competences=[competence.code for competence in competences],
+            body=body,
+        )
+
+    def _media_path(self, model, folder):
+        def to_path(value, location):
+            if value in (None, ""):
+                return value
+            obj = model.objects.filter(pk=value).first()
+            if obj is None:  # the chosen file was deleted: nothing to export
+                return None
+            field = "image" if folder == IMAGE_DIR else "document"
+            record = CourseMedia.objects.filter(**{field: obj}).first()
+            path = record.path if record else f"{folder}{obj.pk}-{Path(obj.file.name).name}"
+            self.media[path] = obj
+            return path
+
+        return to_path
+
+    def _snippets(self):
+        yamlio.dump(
+            [{"key": p.key, "name": p.name, "country": p.country} for p in sorted(self.partners.values(), key=lambda p: p.key)],
+            self.folder / "partners.yaml",
+        )
+        yamlio.dump(
+            [
+                {"key": e.key, "name": e.name, "role": e.role, "partner": e.partner.key}
+                for e in sorted(self.experts.values(), key=lambda e: e.key)
+            ],
+            self.folder / "experts.yaml",
+        )
+        yamlio.dump(
+            [
+                {"code": c.code, "title": c.title, "description": c.description}
+                for c in sorted(self.competences.values(), key=lambda c: c.code)
+            ],
+            self.folder / "competences.yaml",
+        )
+        yamlio.dump(
+            [
+                {"code": o.code, "text": o.text, "competences": sorted(c.code for c in o.competences.all())}
+                for o in sorted(self.outcomes.values(), key=lambda o: o.code)
+            ],
+            self.folder / "outcomes.yaml",
+        )
+
+    def _media(self):
+        manifest = []
+        for path in sorted(self.media):
+            obj = self.media[path]
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with obj.file.open("rb") as source:
+                target.write_bytes(source.read())
+            manifest.append({"path": path, "title": obj.title})
+        yamlio.dump(manifest, self.folder / "media.yaml")

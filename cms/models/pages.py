@@ -1,0 +1,210 @@
+"""The course tree: Course > Module > Lesson > Topic.
+
+The tree rules (``parent_page_types``/``subpage_types``) are what the Wagtail admin
+enforces when an editor adds a page; the roll-ups (minutes, outcomes) are computed
+from the live topics below a page so that they can never drift from the content.
+"""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from blocks.fields import LessonBodyField
+
+from ..outline import CourseOutline, topic_neighbours
+from ..routing import DirectDescendantRoutingMixin
+
+
+class HomePage(Page):
+    """The catalogue at the root of a site: every course it hosts."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.CoursePage"]
+    template = "cms/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.child_of(self).live().public().specific()
+        return context
+
+
+class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
+    """A course: its home page lists the modules; ``outline/`` shows the whole tree."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage", "wagtailcore.Page"]
+    subpage_types = ["cms.ModulePage"]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    template = "cms/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = CourseOutline.for_course(self)
+        return context
+
+    @path("outline/")
+    def outline_view(self, request):
+        """The joint curriculum: every module, lesson and topic with times and outcomes."""
+        return self.render(
+            request,
+            template="cms/course_outline.html",
+            context_overrides={"outline": CourseOutline.for_course(self, with_outcomes=True)},
+        )
+
+
+class ModulePage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["cms.CoursePage"]
+    subpage_types = ["cms.LessonPage"]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    template = "cms/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        outline = CourseOutline.for_page(self)
+        context["outline"] = outline
+        context["module"] = outline.find(self.pk) if outline else None
+        return context
+
+
+class LessonPage(Page):
+    introduction = models.TextField(blank=True)
+    partner = models.ForeignKey(
+        "cms.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lessons",
+        help_text=_("The partner organisation responsible for this lesson."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("partner")]
+    parent_page_types = ["cms.ModulePage"]
+    subpage_types = ["cms.TopicPage"]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    template = "cms/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        outline = CourseOutline.for_page(self, with_outcomes=True)
+        context["outline"] = outline
+        context["lesson"] = outline.find(self.pk) if outline else None
+        return context
+
+    @property
+    def estimated_minutes(self):
+        return TopicPage.objects.live().child_of(self).aggregate(
+            total=models.Sum("estimated_minutes")
+        )["total"] or 0
+
+    def learning_outcomes(self):
+        from .snippets import LearningOutcome
+
+        topics = TopicPage.objects.live().child_of(self)
+        return LearningOutcome.objects.filter(topics__in=topics).distinct().order_by("code")
+
+
+class TopicPage(Page):
+    """One unit of study: an introduction, the lesson body and what it teaches."""
+
+    introduction = models.TextField(
+        blank=True, help_text=_("Two or three sentences shown under the title.")
+    )
+    body = LessonBodyField(blank=True)
+    estimated_minutes = models.PositiveIntegerField(
+        default=30, help_text=_("Reading, videos, exercises and practice, in minutes.")
+    )
+    outcomes = ParentalManyToManyField(
+        "cms.LearningOutcome", blank=True, related_name="topics", verbose_name=_("learning outcomes")
+    )
+    competences = ParentalManyToManyField("cms.Competence", blank=True, related_name="topics")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    curriculum_panels = [
+        FieldPanel("estimated_minutes"),
+        FieldPanel("outcomes"),
+        FieldPanel("competences"),
+        MultiFieldPanel([InlinePanel("authors", label=_("Author"))], heading=_("Authors")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["cms.LessonPage"]
+    subpage_types = []
+    template = "cms/topic_page.html"
+
+    class Meta:
+        verbose_name = _("topic")
+
+    @classmethod
+    def get_edit_handler(cls):
+        from wagtail.admin.panels import ObjectList, TabbedInterface
+
+        return TabbedInterface(
+            [
+                ObjectList(cls.content_panels, heading=_("Content")),
+                ObjectList(cls.curriculum_panels, heading=_("Curriculum")),
+                ObjectList(cls.promote_panels, heading=_("Promote")),
+                ObjectList(cls.settings_panels, heading=_("Settings")),
+            ]
+        ).bind_to_model(cls)
+
+    @cached_property
+    def table_of_contents(self):
+        """(level, text, anchor) for every heading in the body, in order."""
+        entries = []
+        for child in self.body:
+            toc_entries = getattr(child.block, "toc_entries", None)
+            if toc_entries:
+                entries.extend(toc_entries(child.value))
+        return entries
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=2).specific(
+            defer=True
+        )
+        context["previous_topic"], context["next_topic"] = topic_neighbours(self)
+        context["topic_authors"] = [
+            link.expert
+            for link in self.authors.select_related("expert__partner").order_by("sort_order")
+        ]
+        context["topic_outcomes"] = list(self.outcomes.order_by("code"))
+        return context
+
+
+class TopicAuthor(Orderable):
+    """An expert credited on a topic, in the order the authors chose."""
+
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="authors")
+    expert = models.ForeignKey("cms.Expert", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("expert")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "expert")]

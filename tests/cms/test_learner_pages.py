@@ -1,0 +1,100 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.models import LessonPage, ModulePage, TopicPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def html(client, page, suffix=""):
+    response = client.get(page.url + suffix)
+    assert response.status_code == 200, page.url + suffix
+    return response.content.decode()
+
+
+def test_the_course_home_lists_its_modules_with_their_hours(client):
+    course = factories.course(modules=2, lessons=2, topics=3, minutes=40)
+    page = html(client, course)
+    assert "Module 1" in page and "Module 2" in page
+    assert "4.0 h" in page  # a module: 2 lessons x 3 topics x 40 min
+    assert "about 8.0 hours" in page
+
+
+def test_the_module_page_lists_lessons_and_their_topics(client):
+    course = factories.course(modules=1, lessons=2, topics=2, minutes=30)
+    module = ModulePage.objects.child_of(course).get()
+    page = html(client, module)
+    assert "Lesson 1.1" in page and "Lesson 1.2" in page and "Topic 1.2.2" in page
+    assert "30 min" in page
+
+
+def test_the_lesson_page_rolls_up_minutes_and_outcomes(client):
+    course = factories.course(modules=1, lessons=1, topics=3, minutes=25)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    assert lesson.estimated_minutes == 75
+    page = html(client, lesson)
+    assert "75 minutes" in page
+    assert page.count("Outcome of topic 1.1.") == 3
+    assert "Test Cluster" in page  # the responsible partner
+
+
+def test_the_outline_totals_minutes_per_lesson_module_and_course_with_outcomes(client):
+    course = factories.course(modules=2, lessons=2, topics=3, minutes=40)
+    hidden = TopicPage.objects.descendant_of(course).last()
+    hidden.unpublish()
+    page = html(client, course, "outline/")
+    assert "11 topics" in page and "7.3 hours (440 minutes)" in page
+    lesson_totals = re.findall(r"Lesson total</th><td class=\"num\">(\d+)</td>", page)
+    assert lesson_totals == ["120", "120", "120", "80"]
+    assert "Outcome of topic 2.2.1" in page and hidden.title not in page
+
+
+def test_the_topic_page_shows_breadcrumbs_contents_outcomes_and_authors(client):
+    course = factories.course(modules=1, lessons=1, topics=1, blocks=10)
+    topic = TopicPage.objects.descendant_of(course).get()
+    page = html(client, topic)
+    assert re.search(r'<nav class="breadcrumbs.*?Course \d+.*?Module 1.*?Lesson 1.1.*?aria-current="page">Topic 1.1.1', page, re.S)
+    assert '<a href="#section-1">Section 1</a>' in page and 'id="section-2"' in page
+    assert "Outcome of topic 1.1.1" in page
+    assert "Ana Example, Cluster manager — Test Cluster" in page
+    assert '<aside class="callout callout--tip"' in page
+
+
+def test_previous_and_next_cross_lesson_and_module_boundaries(client):
+    course = factories.course(modules=2, lessons=2, topics=1)
+    topics = list(TopicPage.objects.descendant_of(course).order_by("path"))
+    end_of_module_one = html(client, topics[1])
+    assert f'rel="next" href="{topics[2].url}"' in end_of_module_one
+    assert f'rel="prev" href="{topics[0].url}"' in end_of_module_one
+    first, last = html(client, topics[0]), html(client, topics[-1])
+    assert 'rel="prev"' not in first and 'rel="next"' not in last
+
+
+def test_a_draft_topic_is_not_served_and_not_linked(client):
+    course = factories.course(modules=1, lessons=1, topics=2)
+    first, second = TopicPage.objects.descendant_of(course).order_by("path")
+    second.unpublish()
+    assert client.get(second.url).status_code == 404
+    assert second.title not in html(client, first)
+
+
+def topic_queries(client, blocks):
+    image = factories.image()
+    course = factories.course(modules=1, lessons=1, topics=3, blocks=blocks, image_obj=image)
+    topic = TopicPage.objects.descendant_of(course).order_by("path")[1]
+    client.get(topic.url)  # first view creates the image renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(topic.url)
+    assert response.status_code == 200
+    assert response.content.decode().count("<figure") == blocks // 5
+    return len(queries)
+
+
+def test_the_topic_page_query_count_is_bounded_and_independent_of_its_length(client):
+    with_five, with_fifty = topic_queries(client, 5), topic_queries(client, 50)
+    assert with_five == with_fifty
+    assert with_fifty <= 15
