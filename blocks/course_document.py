@@ -19,7 +19,10 @@ class CourseDocumentBlock(LearningBlock, blocks.StructBlock):
 
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        required=False, default="", max_length=200, label=_("Title"),
+        required=False,
+        default="",
+        max_length=200,
+        label=_("Title"),
         help_text=_("Left empty, the document's own title is shown."),
     )
     description = blocks.TextBlock(required=False, default="", label=_("Description"))

@@ -15,7 +15,8 @@ class HeadingBlock(LearningBlock, blocks.StructBlock):
         choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2", label=_("Level")
     )
     anchor = blocks.CharBlock(
-        required=False, default="",
+        required=False,
+        default="",
         max_length=80,
         label=_("Anchor"),
         help_text=_("Left empty, it is made from the text."),

@@ -26,7 +26,8 @@ class ImageBlock(LearningBlock, blocks.StructBlock):
 
     image = PrefetchingImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        required=False, default="",
+        required=False,
+        default="",
         max_length=250,
         label=_("Alternative text"),
         help_text=_("What the image shows, for learners who cannot see it."),

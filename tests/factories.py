@@ -67,7 +67,10 @@ def body_of(block_count: int, image_obj=None) -> list[dict]:
             blocks.append(heading(f"Section {index // 5 + 1}"))
         elif kind == 3 and image_obj is not None:
             blocks.append(
-                {"type": "image", "value": {"image": image_obj.pk, "alt_text": "A value chain", "caption": "Figure"}}
+                {
+                    "type": "image",
+                    "value": {"image": image_obj.pk, "alt_text": "A value chain", "caption": "Figure"},
+                }
             )
         elif kind == 4:
             blocks.append(
@@ -79,7 +82,9 @@ def body_of(block_count: int, image_obj=None) -> list[dict]:
 
 
 def snippets():
-    partner, _ = Partner.objects.get_or_create(key="test-partner", defaults={"name": "Test Cluster", "country": "FR"})
+    partner, _ = Partner.objects.get_or_create(
+        key="test-partner", defaults={"name": "Test Cluster", "country": "FR"}
+    )
     expert, _ = Expert.objects.get_or_create(
         key="test-expert", defaults={"name": "Ana Example", "role": "Cluster manager", "partner": partner}
     )
@@ -105,11 +110,17 @@ def course(modules=2, lessons=2, topics=3, minutes=40, blocks=4, slug=None, imag
     """A published course of the given shape; topic minutes are all ``minutes``."""
     n = next(_sequence)
     partner, expert, competence = snippets()
-    course_page = publish(home_page(), CoursePage(title=f"Course {n}", slug=slug or f"course-{n}", introduction="Intro"))
+    course_page = publish(
+        home_page(), CoursePage(title=f"Course {n}", slug=slug or f"course-{n}", introduction="Intro")
+    )
     for m in range(1, modules + 1):
-        module = publish(course_page, ModulePage(title=f"Module {m}", slug=f"module-{m}", introduction=f"About module {m}"))
+        module = publish(
+            course_page, ModulePage(title=f"Module {m}", slug=f"module-{m}", introduction=f"About module {m}")
+        )
         for l_index in range(1, lessons + 1):
-            lesson = publish(module, LessonPage(title=f"Lesson {m}.{l_index}", slug=f"lesson-{l_index}", partner=partner))
+            lesson = publish(
+                module, LessonPage(title=f"Lesson {m}.{l_index}", slug=f"lesson-{l_index}", partner=partner)
+            )
             for t in range(1, topics + 1):
                 topic = TopicPage(
                     title=f"Topic {m}.{l_index}.{t}",
@@ -119,7 +130,9 @@ def course(modules=2, lessons=2, topics=3, minutes=40, blocks=4, slug=None, imag
                     body=body_of(blocks, image_obj),
                 )
                 topic.authors = [TopicAuthor(expert=expert)]
-                topic.outcomes = [outcome(f"{n}.{m}.{l_index}.{t}-a", f"Outcome of topic {m}.{l_index}.{t}", competence)]
+                topic.outcomes = [
+                    outcome(f"{n}.{m}.{l_index}.{t}-a", f"Outcome of topic {m}.{l_index}.{t}", competence)
+                ]
                 topic.competences = [competence]
                 publish(lesson, topic)
     return course_page

@@ -48,8 +48,10 @@ class CourseExporter:
                     self.partners[lesson.partner.key] = lesson.partner
                     extra["partner"] = lesson.partner.key
                 yamlio.dump(_page_dict(lesson, **extra), lesson_dir / "lesson.yaml")
-                topics = TopicPage.objects.child_of(lesson).order_by("path").prefetch_related(
-                    "authors__expert__partner", "outcomes__competences", "competences"
+                topics = (
+                    TopicPage.objects.child_of(lesson)
+                    .order_by("path")
+                    .prefetch_related("authors__expert__partner", "outcomes__competences", "competences")
                 )
                 for t_index, topic in enumerate(topics, start=1):
                     yamlio.dump(self._topic(topic), lesson_dir / f"{t_index:02d}-{topic.slug}.yaml")
@@ -69,7 +71,10 @@ class CourseExporter:
                 self.competences[competence.code] = competence
         for competence in competences:
             self.competences[competence.code] = competence
-        mapper = ReferenceMapper(self._media_path(get_image_model(), IMAGE_DIR), self._media_path(get_document_model(), DOCUMENT_DIR))
+        mapper = ReferenceMapper(
+            self._media_path(get_image_model(), IMAGE_DIR),
+            self._media_path(get_document_model(), DOCUMENT_DIR),
+        )
         stream_block = TopicPage.body.field.stream_block
         body = mapper.walk(stream_block, stream_block.get_prep_value(topic.body), "body")
         return _page_dict(
@@ -98,7 +103,10 @@ class CourseExporter:
 
     def _snippets(self):
         yamlio.dump(
-            [{"key": p.key, "name": p.name, "country": p.country} for p in sorted(self.partners.values(), key=lambda p: p.key)],
+            [
+                {"key": p.key, "name": p.name, "country": p.country}
+                for p in sorted(self.partners.values(), key=lambda p: p.key)
+            ],
             self.folder / "partners.yaml",
         )
         yamlio.dump(

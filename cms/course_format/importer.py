@@ -193,7 +193,11 @@ class CourseImporter:
         obj.save()
         CourseMedia.objects.update_or_create(
             path=path,
-            defaults={"sha256": digest, "image": obj if is_image else None, "document": None if is_image else obj},
+            defaults={
+                "sha256": digest,
+                "image": obj if is_image else None,
+                "document": None if is_image else obj,
+            },
         )
         self.counts["media written"] += 1
         return obj
@@ -224,7 +228,9 @@ class CourseImporter:
         try:
             page.full_clean()
         except ValidationError as error:
-            details = "; ".join(f"{name}: {' '.join(map(str, messages))}" for name, messages in error.message_dict.items())
+            details = "; ".join(
+                f"{name}: {' '.join(map(str, messages))}" for name, messages in error.message_dict.items()
+            )
             raise CourseFormatError(page_data.source, details) from error
 
     def _topic(self, lesson, topic_data, media):
@@ -233,6 +239,7 @@ class CourseImporter:
         def by_path(expected_model):
             def resolve(value, location):
                 return media[value].pk if value else None
+
             return resolve
 
         stream_block = TopicPage.body.field.stream_block

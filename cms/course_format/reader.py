@@ -99,7 +99,13 @@ def read_course_folder(root: Path, stream_block) -> CourseData:
             lesson_yaml = yamlio.load(lesson_file, root=root)
             lesson = _page(root, lesson_file, lesson_yaml)
             lesson.extra["partner"] = lesson_yaml.get("partner")
-            _check_refs(data, "partners", "key", [lesson.extra["partner"]] if lesson.extra["partner"] else [], lesson.source)
+            _check_refs(
+                data,
+                "partners",
+                "key",
+                [lesson.extra["partner"]] if lesson.extra["partner"] else [],
+                lesson.source,
+            )
             module.children.append(lesson)
             for topic_file in sorted(lesson_dir.glob("[0-9]*.yaml")):
                 lesson.children.append(_read_topic(data, topic_file, stream_block))
@@ -115,7 +121,11 @@ def _read_topic(data, topic_file, stream_block):
         raise CourseFormatError(topic.source, "'estimated_minutes' should be a whole number of minutes")
     extra = topic.extra
     extra["estimated_minutes"] = minutes
-    for name, snippet, key in [("authors", "experts", "key"), ("outcomes", "outcomes", "code"), ("competences", "competences", "code")]:
+    for name, snippet, key in [
+        ("authors", "experts", "key"),
+        ("outcomes", "outcomes", "code"),
+        ("competences", "competences", "code"),
+    ]:
         values = topic_yaml.get(name) or []
         if not isinstance(values, list):
             raise CourseFormatError(topic.source, f"'{name}' should be a list")
@@ -129,7 +139,9 @@ def _read_topic(data, topic_file, stream_block):
             if value in (None, ""):
                 return value
             if not isinstance(value, str) or not value.startswith(folder):
-                raise CourseFormatError(topic.source, f"{location}: expected a path under {folder}, found {value!r}")
+                raise CourseFormatError(
+                    topic.source, f"{location}: expected a path under {folder}, found {value!r}"
+                )
             if value not in media_paths:
                 raise CourseFormatError(topic.source, f"{location}: {value} is not listed in media.yaml")
             if not (root / value).is_file():
@@ -142,7 +154,9 @@ def _read_topic(data, topic_file, stream_block):
     try:
         extra["body"] = mapper.walk(stream_block, body, "body")
     except UnknownBlockType as error:
-        raise CourseFormatError(topic.source, f"{error.location}: unknown block type {error.block_type!r}") from error
+        raise CourseFormatError(
+            topic.source, f"{error.location}: unknown block type {error.block_type!r}"
+        ) from error
     except ValueError as error:
         raise CourseFormatError(topic.source, str(error)) from error
     return topic

@@ -12,12 +12,8 @@ class CourseMedia(models.Model):
 
     path = models.CharField(max_length=255, unique=True)
     sha256 = models.CharField(max_length=64)
-    image = models.OneToOneField(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.CASCADE
-    )
-    document = models.OneToOneField(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE
-    )
+    image = models.OneToOneField("wagtailimages.Image", null=True, blank=True, on_delete=models.CASCADE)
+    document = models.OneToOneField("wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE)
 
     class Meta:
         verbose_name_plural = "course media"

@@ -114,9 +114,10 @@ class LessonPage(Page):
 
     @property
     def estimated_minutes(self):
-        return TopicPage.objects.live().child_of(self).aggregate(
-            total=models.Sum("estimated_minutes")
-        )["total"] or 0
+        return (
+            TopicPage.objects.live().child_of(self).aggregate(total=models.Sum("estimated_minutes"))["total"]
+            or 0
+        )
 
     def learning_outcomes(self):
         from .snippets import LearningOutcome
@@ -128,9 +129,7 @@ class LessonPage(Page):
 class TopicPage(Page):
     """One unit of study: an introduction, the lesson body and what it teaches."""
 
-    introduction = models.TextField(
-        blank=True, help_text=_("Two or three sentences shown under the title.")
-    )
+    introduction = models.TextField(blank=True, help_text=_("Two or three sentences shown under the title."))
     body = LessonBodyField(blank=True)
     estimated_minutes = models.PositiveIntegerField(
         default=30, help_text=_("Reading, videos, exercises and practice, in minutes.")
@@ -186,13 +185,10 @@ class TopicPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=2).specific(
-            defer=True
-        )
+        context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=2).specific(defer=True)
         context["previous_topic"], context["next_topic"] = topic_neighbours(self)
         context["topic_authors"] = [
-            link.expert
-            for link in self.authors.select_related("expert__partner").order_by("sort_order")
+            link.expert for link in self.authors.select_related("expert__partner").order_by("sort_order")
         ]
         context["topic_outcomes"] = list(self.outcomes.order_by("code"))
         return context

@@ -30,8 +30,14 @@ def topic(slug, title, minutes, outcomes, body):
 def write_course_folder(root: Path) -> Path:
     write(root / "course.yaml", {"slug": "pilot-course", "title": "Pilot course", "introduction": "A pilot."})
     write(root / "partners.yaml", [{"key": "duna-cluster", "name": "Duna Cluster", "country": "HU"}])
-    write(root / "experts.yaml", [{"key": "eva-horvath", "name": "Éva Horváth", "role": "Cluster manager", "partner": "duna-cluster"}])
-    write(root / "competences.yaml", [{"code": "C01", "title": "Understanding Industry 4.0", "description": "Explain it."}])
+    write(
+        root / "experts.yaml",
+        [{"key": "eva-horvath", "name": "Éva Horváth", "role": "Cluster manager", "partner": "duna-cluster"}],
+    )
+    write(
+        root / "competences.yaml",
+        [{"code": "C01", "title": "Understanding Industry 4.0", "description": "Explain it."}],
+    )
     write(
         root / "outcomes.yaml",
         [
@@ -51,7 +57,9 @@ def write_course_folder(root: Path) -> Path:
         ],
     )
     module = root / "modules/01-foundations"
-    write(module / "module.yaml", {"slug": "foundations", "title": "Foundations", "introduction": "The basics."})
+    write(
+        module / "module.yaml", {"slug": "foundations", "title": "Foundations", "introduction": "The basics."}
+    )
     lesson = module / "01-clusters"
     write(lesson / "lesson.yaml", {"slug": "clusters", "title": "Clusters", "partner": "duna-cluster"})
     write(
@@ -66,7 +74,11 @@ def write_course_folder(root: Path) -> Path:
                 {"type": "rich_text", "value": "<p>A cluster gathers firms of one region.</p>"},
                 {
                     "type": "image",
-                    "value": {"image": "media/images/value-chain.png", "alt_text": "A value chain", "caption": "Value chain"},
+                    "value": {
+                        "image": "media/images/value-chain.png",
+                        "alt_text": "A value chain",
+                        "caption": "Value chain",
+                    },
                 },
             ],
         ),
@@ -82,7 +94,11 @@ def write_course_folder(root: Path) -> Path:
                 {"type": "rich_text", "value": "<p>Sensors, data and automation.</p>"},
                 {
                     "type": "document",
-                    "value": {"document": "media/documents/checklist.pdf", "description": "Print it.", "document_kind": "worksheet"},
+                    "value": {
+                        "document": "media/documents/checklist.pdf",
+                        "description": "Print it.",
+                        "document_kind": "worksheet",
+                    },
                 },
             ],
         ),

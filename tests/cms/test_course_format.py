@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def database_state():
     """What an import may change, as comparable values."""
     return {
-        "pages": sorted(TopicPage.objects.values_list("slug", "title", "estimated_minutes", "latest_revision_id")),
+        "pages": sorted(
+            TopicPage.objects.values_list("slug", "title", "estimated_minutes", "latest_revision_id")
+        ),
         "revisions": Revision.objects.count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
@@ -26,7 +28,9 @@ def database_state():
 
 
 def folder_files(root: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()
+    }
 
 
 def test_import_creates_the_course_tree_with_snippets_and_media(tmp_path, home):
@@ -92,7 +96,9 @@ def refused_import(folder):
 
 def test_a_broken_yaml_file_is_named_and_nothing_is_imported(tmp_path, home):
     folder = write_course_folder(tmp_path / "course")
-    (folder / "modules/01-foundations/01-clusters/02-enabling-technologies.yaml").write_text("title: [unclosed\n")
+    (folder / "modules/01-foundations/01-clusters/02-enabling-technologies.yaml").write_text(
+        "title: [unclosed\n"
+    )
     message = refused_import(folder)
     assert "02-enabling-technologies.yaml" in message and "not valid YAML" in message
     assert not CoursePage.objects.exists()

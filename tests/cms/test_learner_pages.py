@@ -57,7 +57,11 @@ def test_the_topic_page_shows_breadcrumbs_contents_outcomes_and_authors(client):
     course = factories.course(modules=1, lessons=1, topics=1, blocks=10)
     topic = TopicPage.objects.descendant_of(course).get()
     page = html(client, topic)
-    assert re.search(r'<nav class="breadcrumbs.*?Course \d+.*?Module 1.*?Lesson 1.1.*?aria-current="page">Topic 1.1.1', page, re.S)
+    assert re.search(
+        r'<nav class="breadcrumbs.*?Course \d+.*?Module 1.*?Lesson 1.1.*?aria-current="page">Topic 1.1.1',
+        page,
+        re.S,
+    )
     assert '<a href="#section-1">Section 1</a>' in page and 'id="section-2"' in page
     assert "Outcome of topic 1.1.1" in page
     assert "Ana Example, Cluster manager — Test Cluster" in page

@@ -42,4 +42,6 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
-        self.stdout.write(self.style.WARNING(f"Demo admin login: admin / {password}  (http://127.0.0.1:8000/admin/)"))
+        self.stdout.write(
+            self.style.WARNING(f"Demo admin login: admin / {password}  (http://127.0.0.1:8000/admin/)")
+        )
