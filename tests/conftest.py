@@ -6,3 +6,13 @@ def home(db):
     from tests.factories import home_page
 
     return home_page()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached page fragments must never leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from blocks.fields import LessonBodyField
 
+from .content_version import ContentVersion
 from ..outline import CourseOutline, topic_neighbours
 from ..routing import DirectDescendantRoutingMixin
 
@@ -54,6 +55,9 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = CourseOutline.for_course(self)
         return context
+
+    def descendant_model_at(self, levels_down):
+        return {1: ModulePage, 2: LessonPage, 3: TopicPage}.get(levels_down, Page)
 
     @path("outline/")
     def outline_view(self, request):
@@ -184,14 +188,22 @@ class TopicPage(Page):
         return entries
 
     def get_context(self, request, *args, **kwargs):
+        """Everything but the content version is lazy: a cached page runs none of it."""
         context = super().get_context(request, *args, **kwargs)
+        context["content_version"] = ContentVersion.current()
         context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=2).specific(defer=True)
-        context["previous_topic"], context["next_topic"] = topic_neighbours(self)
-        context["topic_authors"] = [
-            link.expert for link in self.authors.select_related("expert__partner").order_by("sort_order")
-        ]
-        context["topic_outcomes"] = list(self.outcomes.order_by("code"))
         return context
+
+    @cached_property
+    def neighbours(self):
+        """(previous, next) live topics of the course, across lessons and modules."""
+        return topic_neighbours(self)
+
+    def author_experts(self):
+        return [link.expert for link in self.authors.select_related("expert__partner").order_by("sort_order")]
+
+    def outcome_list(self):
+        return list(self.outcomes.order_by("code"))
 
 
 class TopicAuthor(Orderable):

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -91,6 +92,7 @@ def topic_queries(client, blocks):
     course = factories.course(modules=1, lessons=1, topics=3, blocks=blocks, image_obj=image)
     topic = TopicPage.objects.descendant_of(course).order_by("path")[1]
     client.get(topic.url)  # first view creates the image renditions
+    cache.clear()  # measure a full render, not the cached fragment
     with CaptureQueriesContext(connection) as queries:
         response = client.get(topic.url)
     assert response.status_code == 200
@@ -102,3 +104,21 @@ def test_the_topic_page_query_count_is_bounded_and_independent_of_its_length(cli
     with_five, with_fifty = topic_queries(client, 5), topic_queries(client, 50)
     assert with_five == with_fifty
     assert with_fifty <= 15
+
+
+def test_a_cached_topic_page_shows_a_change_published_elsewhere_at_once(client):
+    course = factories.course(modules=1, lessons=1, topics=2)
+    first, second = TopicPage.objects.descendant_of(course).order_by("path")
+    assert "Topic 1.1.2" in html(client, first)
+    with CaptureQueriesContext(connection) as warm:
+        html(client, first)
+    assert len(warm) < 10  # served from the cached fragment
+
+    second.title = "Edge computing in practice"
+    second.save_revision().publish()
+    assert "Edge computing in practice" in html(client, first)
+
+    expert = first.authors.get().expert
+    expert.name = "Ana Renamed"
+    expert.save()
+    assert "Ana Renamed" in html(client, first)

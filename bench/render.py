@@ -1,0 +1,130 @@
+"""How long the server takes to render a topic page, against two baselines.
+
+Run:  .venv/bin/python bench/render.py [--requests 300]
+
+Three pages go through the same Django/WSGI stack (middleware included), measured in
+the same run and interleaved so that machine noise hits all three alike:
+
+* topic   - a topic page with 30 blocks (headings, text, callouts, figures), as
+            learners get it: its article comes from the fragment cache
+* cold    - the same topic rendered from scratch (the cache emptied before each request)
+* bare    - a bare Wagtail page holding one paragraph (the site's home page)
+* static  - the topic's own HTML served as a static file by WhiteNoise
+
+It prints medians in milliseconds, the ratios topic/bare and topic/static, and the
+number of SQL queries the topic page makes. Targets (issue 2): topic <= 1.5 x bare,
+<= 15 queries. Timings are never asserted by tests; this script is run by hand.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+
+
+def setup_site():
+    from django.core.management import call_command
+    from wagtail.models import Page, Site
+
+    from cms.models import HomePage
+    from tests import factories
+
+    call_command("migrate", verbosity=0)
+    bare_root = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Bare page", slug="bare", introduction="One paragraph of text, nothing more.")
+    )
+    Site.objects.create(hostname="bare.test", root_page=bare_root)
+    image = factories.image()
+    course = factories.course(modules=1, lessons=1, topics=3, blocks=30, image_obj=image)
+    Site.objects.filter(is_default_site=True).update(hostname="course.test")
+    from cms.models import TopicPage
+
+    return TopicPage.objects.descendant_of(course).order_by("path")[1]
+
+
+def timed(client, path, host, clear_cache=False):
+    if clear_cache:
+        from django.core.cache import cache
+
+        cache.clear()
+    start = time.perf_counter()
+    response = client.get(path, HTTP_HOST=host)
+    elapsed = time.perf_counter() - start
+    if response.status_code != 200:
+        raise SystemExit(f"{host}{path} answered {response.status_code}")
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+    return elapsed * 1000
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--requests", type=int, default=300, help="requests per page (default 300)")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    topic = setup_site()
+    client = Client()
+    topic_path = topic.get_url_parts()[2]
+    html = client.get(topic_path, HTTP_HOST="course.test").content
+    assert b"<figure" in html and html.count(b'class="block ') == 30
+    os.makedirs(settings.WHITENOISE_ROOT, exist_ok=True)
+    Path(settings.WHITENOISE_ROOT, "topic.html").write_bytes(html)
+
+    from django.core.cache import cache
+
+    counts = {}
+    for name, path, host in [
+        ("cold", topic_path, "course.test"),
+        ("topic", topic_path, "course.test"),
+        ("bare", "/", "bare.test"),
+    ]:
+        if name == "cold":
+            cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path, HTTP_HOST=host)
+        counts[name] = len(queries)
+    pages = {
+        "topic": (topic_path, "course.test"),
+        "cold": (topic_path, "course.test"),
+        "bare": ("/", "bare.test"),
+        "static": ("/topic.html", "course.test"),
+    }
+    # Warm up every path (templates, renditions, WhiteNoise's file index).
+    for path, host in pages.values():
+        for _ in range(10):
+            timed(client, path, host)
+    samples = {name: [] for name in pages}
+    for _ in range(args.requests):
+        for name, (path, host) in pages.items():
+            samples[name].append(timed(client, path, host, clear_cache=name == "cold"))
+
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    print(f"requests per page: {args.requests}")
+    for name, value in medians.items():
+        p95 = statistics.quantiles(samples[name], n=20)[18]
+        print(f"  {name:<7} median {value:7.2f} ms   p95 {p95:7.2f} ms")
+    print(f"topic / bare page:   {medians['topic'] / medians['bare']:.2f}x   (target <= 1.5x)")
+    print(f"cold topic / bare:   {medians['cold'] / medians['bare']:.2f}x   (a first view after a publish)")
+    print(f"topic / static file: {medians['topic'] / medians['static']:.2f}x")
+    print(
+        f"SQL queries: topic {counts['topic']}, cold topic {counts['cold']} (target <= 15), bare {counts['bare']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
