@@ -12,6 +12,9 @@ class ContentVersion(models.Model):
 
     version = models.PositiveBigIntegerField(default=1)
 
+    def __str__(self):
+        return f"content version {self.version}"
+
     @classmethod
     def current(cls) -> int:
         return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0

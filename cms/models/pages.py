@@ -16,9 +16,9 @@ from wagtail.search import index
 
 from blocks.fields import LessonBodyField
 
-from .content_version import ContentVersion
 from ..outline import CourseOutline, topic_neighbours
 from ..routing import DirectDescendantRoutingMixin
+from .content_version import ContentVersion
 
 
 class HomePage(Page):
