@@ -5,6 +5,12 @@ CORE_BLOCKS = [
     ("rich_text", "blocks.rich_text.RichTextBlock"),
     ("callout", "blocks.callout.CalloutBlock"),
     ("image", "blocks.image.ImageBlock"),
+    ("video", "blocks.video.VideoBlock"),
+    ("infographic", "blocks.infographic.InfographicBlock"),
+    ("exercise", "blocks.exercise.ExerciseBlock"),
+    ("case_study", "blocks.case_study.CaseStudyBlock"),
+    ("vocab_sheet", "blocks.vocab_sheet.VocabSheetBlock"),
+    ("tool_sheet", "blocks.tool_sheet.ToolSheetBlock"),
     ("document", "blocks.course_document.CourseDocumentBlock"),
 ]
 
@@ -20,6 +26,9 @@ class BlocksConfig(AppConfig):
 
         from .registry import registry
 
+        import mimetypes
+
+        mimetypes.add_type("text/vtt", ".vtt")  # caption tracks must be served as WebVTT
         for name, dotted_path in CORE_BLOCKS:
             if name not in registry:
                 registry.register(name, import_string(dotted_path))

@@ -6,7 +6,7 @@ nothing but ``kind`` and ``search_documents``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,41 @@ class LearningBlock:
     def toc_entries(self, value) -> list[tuple[str, str, str]]:
         """(level, text, anchor) entries this block adds to the table of contents."""
         return []
+
+    # Interactive blocks add:
+    #   grade(value, submission) -> GradeResult   (submission: the JSON the learner sent)
+    #   submission_from_form(value, data) -> dict (the same, read from a plain form post)
+    #   result_template: the template showing a GradeResult
+
+
+@dataclass
+class GradeResult:
+    """What ``grade(value, submission)`` returns: a score out of 100 and per-question detail."""
+
+    score: int
+    pass_mark: int
+    questions: list = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.pass_mark
+
+    def as_dict(self) -> dict:
+        return {
+            "score": self.score,
+            "pass_mark": self.pass_mark,
+            "passed": self.passed,
+            "questions": [
+                {
+                    "id": q.question_id,
+                    "prompt": q.prompt,
+                    "score": round(q.score, 3),
+                    "correct": q.correct,
+                    "answered": q.answered,
+                    "feedback": q.feedback,
+                    "explanation": q.explanation,
+                    "right_answer": q.right_answer,
+                }
+                for q in self.questions
+            ],
+        }

@@ -4,18 +4,42 @@ A StreamField normally freezes its block definitions into every migration, so ea
 new block, option or plugin would need ``makemigrations``, and a plugin installed on
 one machine but not another would make migrations differ. ``LessonBodyField`` keeps
 the registry out of the migration state: it deconstructs without block definitions,
-and builds its StreamBlock from the registry when first used.
+and builds its StreamBlock from the registry when first used (and again whenever
+the registry changes).
 """
 
 from wagtail.blocks import StreamBlock
 from wagtail.fields import StreamField
 
+from . import unavailable
 from .registry import registry
 
 
 class LessonStreamBlock(StreamBlock):
-    class Meta:
-        block_counts = {}
+    """The lesson body; blocks of removed plugins are kept (see ``blocks.unavailable``)."""
+
+    def _known(self, child):
+        return not isinstance(child, dict) or child.get("type") in self.child_blocks
+
+    def to_python(self, value):
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = [child if self._known(child) else unavailable.wrap(child) for child in value]
+        return super().to_python(value)
+
+    def get_prep_value(self, value):
+        # Convert every lazy child before saving: list items written without ids
+        # (hand-made JSON, old data) get their ids now and keep them, so option
+        # tokens and anchors derived from ids stay stable from one request to the next.
+        for child in value or []:
+            child.value  # noqa: B018
+        prepared = super().get_prep_value(value)
+        result = []
+        for child in prepared:
+            if child.get("type") == unavailable.NAME:
+                child = unavailable.unwrap(child)
+            if child is not None:
+                result.append(child)
+        return result
 
 
 class LessonBodyField(StreamField):
@@ -28,7 +52,9 @@ class LessonBodyField(StreamField):
     @property
     def stream_block(self):
         if self._stream_block is None or self._built_for_version != registry.version:
-            block = LessonStreamBlock([(name, block) for name, block in registry.items()])
+            children = [(name, block) for name, block in registry.items()]
+            children.append((unavailable.NAME, unavailable.UnavailableBlock()))
+            block = LessonStreamBlock(children)
             block.set_meta_options(self.block_opts)
             block.set_name(self.name or "body")
             self._stream_block = block

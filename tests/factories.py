@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import itertools
+from pathlib import Path
 
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms.models import (
     Competence,
@@ -27,14 +31,22 @@ _sequence = itertools.count(1)
 
 
 def home_page() -> HomePage:
-    """The default site's home as a course catalogue (replacing Wagtail's welcome page)."""
-    site = Site.objects.get(is_default_site=True)
-    if isinstance(site.root_page.specific, HomePage):
+    """The default site's home as a course catalogue (replacing Wagtail's welcome page).
+
+    Transactional tests (live server, browser) start from a flushed database without
+    Wagtail's initial locale, root page and site, so they are made here if missing.
+    """
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
-    root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="Courses", slug=f"courses-{next(_sequence)}"))
-    site.root_page = home
-    site.save()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    else:
+        site.root_page = home
+        site.save()
     return home
 
 
@@ -136,3 +148,61 @@ def course(modules=2, lessons=2, topics=3, minutes=40, blocks=4, slug=None, imag
                 topic.competences = [competence]
                 publish(lesson, topic)
     return course_page
+
+
+DEMO_MEDIA = Path(__file__).resolve().parent.parent / "demo" / "cluster4smart" / "media"
+
+VTT = """WEBVTT
+
+00:00:00.000 --> 00:00:03.000
+Additive manufacturing builds parts layer by layer.
+
+00:00:03.000 --> 00:00:07.000
+It pays off for complex, low-volume parts.
+
+00:00:07.000 --> 00:00:11.000
+Count post-processing in every estimate.
+"""
+
+
+def document(title="Checklist", name="checklist.pdf", content=b"%PDF-1.4\n%%EOF\n"):
+    obj = get_document_model()(title=title)
+    obj.file.save(name, ContentFile(content), save=False)
+    obj.file_size = len(content)
+    obj._set_file_hash()
+    obj.save()
+    return obj
+
+
+def captions(text=VTT, name="captions.en.vtt"):
+    return document("Captions", name, text.encode())
+
+
+def video_file():
+    return document("Additive manufacturing", "additive.mp4", (DEMO_MEDIA / "videos" / "additive-manufacturing-lecture.mp4").read_bytes())
+
+
+def video_value(video=None, track=None, **extra):
+    value = {
+        "title": "Additive manufacturing in five minutes",
+        "description": "How layer-by-layer production works.",
+        "video_file": (video or video_file()).pk,
+        "video_url": "",
+        "poster": None,
+        "duration": 11,
+        "captions": [{"language": "en", "file": (track or captions()).pk}],
+        "chapters": [{"title": "What it is", "start": 0}, {"title": "When it pays off", "start": 3}],
+    }
+    value.update(extra)
+    return value
+
+
+def topic_with(blocks: list[dict], title="Topic with blocks"):
+    """A published topic whose body is exactly ``blocks`` (JSON shape), in a fresh course."""
+    course_page = course(modules=1, lessons=1, topics=1, blocks=0)
+    topic = TopicPage.objects.descendant_of(course_page).get()
+    topic.title = title
+    topic.body = blocks
+    topic.save_revision().publish()
+    topic.refresh_from_db()
+    return topic

@@ -26,6 +26,15 @@ def _page_dict(page, **extra):
     return data
 
 
+def default_media_path(folder, obj) -> str:
+    """Where a file that did not come from a course folder is written."""
+    name = Path(obj.file.name).name
+    if folder != IMAGE_DIR:
+        extension = name.rsplit(".", 1)[-1].lower()
+        folder = {"mp4": "media/videos/", "webm": "media/videos/", "vtt": "media/captions/"}.get(extension, folder)
+    return f"{folder}{obj.pk}-{name}"
+
+
 class CourseExporter:
     def __init__(self, course, folder: Path):
         self.course = course.specific
@@ -76,7 +85,7 @@ class CourseExporter:
             self._media_path(get_document_model(), DOCUMENT_DIR),
         )
         stream_block = TopicPage.body.field.stream_block
-        body = mapper.walk(stream_block, stream_block.get_prep_value(topic.body), "body")
+        body = mapper.walk(stream_block, stream_block.get_prep_value(topic.body), "body", keep_unknown=True)
         return _page_dict(
             topic,
             estimated_minutes=topic.estimated_minutes,
@@ -95,7 +104,7 @@ class CourseExporter:
                 return None
             field = "image" if folder == IMAGE_DIR else "document"
             record = CourseMedia.objects.filter(**{field: obj}).first()
-            path = record.path if record else f"{folder}{obj.pk}-{Path(obj.file.name).name}"
+            path = record.path if record else default_media_path(folder, obj)
             self.media[path] = obj
             return path
 

@@ -190,6 +190,8 @@ class CourseImporter:
         self._saved_files.append(obj.file)
         if hasattr(obj, "_set_file_hash"):
             obj._set_file_hash()
+        if not is_image:
+            obj.file_size = len(content)
         obj.save()
         CourseMedia.objects.update_or_create(
             path=path,

@@ -16,6 +16,8 @@ from .streamdata import ReferenceMapper, UnknownBlockType
 
 IMAGE_DIR = "media/images/"
 DOCUMENT_DIR = "media/documents/"
+# Videos and caption tracks are Wagtail documents too, kept in folders of their own.
+DOCUMENT_DIRS = (DOCUMENT_DIR, "media/videos/", "media/captions/")
 
 
 @dataclass
@@ -150,7 +152,7 @@ def _read_topic(data, topic_file, stream_block):
 
         return check
 
-    mapper = ReferenceMapper(check_media(IMAGE_DIR), check_media(DOCUMENT_DIR), id_seed=topic.source)
+    mapper = ReferenceMapper(check_media(IMAGE_DIR), check_media(DOCUMENT_DIRS), id_seed=topic.source)
     try:
         extra["body"] = mapper.walk(stream_block, body, "body")
     except UnknownBlockType as error:
@@ -176,7 +178,8 @@ def _check_snippet_links(data):
         _check_refs(data, "competences", "code", outcome.get("competences") or [], "outcomes.yaml")
     for item in data.media:
         path = item["path"]
-        if not path.startswith((IMAGE_DIR, DOCUMENT_DIR)):
-            raise CourseFormatError("media.yaml", f"{path}: media live under {IMAGE_DIR} or {DOCUMENT_DIR}")
+        if not path.startswith((IMAGE_DIR, *DOCUMENT_DIRS)):
+            folders = ", ".join((IMAGE_DIR, *DOCUMENT_DIRS))
+            raise CourseFormatError("media.yaml", f"{path}: media live under one of {folders}")
         if not (data.root / path).is_file():
             raise CourseFormatError("media.yaml", f"media file {path} is missing")

@@ -36,7 +36,14 @@ class ReferenceMapper:
             return str(uuid.uuid4())
         return str(uuid.uuid5(ID_NAMESPACE, f"{self.id_seed}:{location}"))
 
-    def walk(self, block, data, location):
+    keep_unknown = False
+
+    def walk(self, block, data, location, keep_unknown=False):
+        """``keep_unknown`` passes blocks of removed plugins through untouched (for export)."""
+        self.keep_unknown = keep_unknown
+        return self._walk(block, data, location)
+
+    def _walk(self, block, data, location):
         if data is None:
             return None
         if isinstance(block, blocks.BaseStreamBlock):
@@ -61,11 +68,14 @@ class ReferenceMapper:
                 raise ValueError(f"{where}: a block needs a 'type' and a 'value'")
             child_block = block.child_blocks.get(child["type"])
             if child_block is None:
+                if self.keep_unknown:
+                    result.append(child)
+                    continue
                 raise UnknownBlockType(child["type"], where)
             result.append(
                 {
                     "type": child["type"],
-                    "value": self.walk(child_block, child.get("value"), f"{where}.{child['type']}"),
+                    "value": self._walk(child_block, child.get("value"), f"{where}.{child['type']}"),
                     "id": child.get("id") or self.stable_id(where),
                 }
             )
@@ -78,7 +88,7 @@ class ReferenceMapper:
         if unknown:
             raise ValueError(f"{location}: unknown fields {', '.join(sorted(unknown))}")
         return {
-            name: self.walk(child, data[name], f"{location}.{name}")
+            name: self._walk(child, data[name], f"{location}.{name}")
             for name, child in block.child_blocks.items()
             if name in data
         }
@@ -96,7 +106,7 @@ class ReferenceMapper:
             result.append(
                 {
                     "type": "item",
-                    "value": self.walk(block.child_block, value, where),
+                    "value": self._walk(block.child_block, value, where),
                     "id": item_id or self.stable_id(where),
                 }
             )

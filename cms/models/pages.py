@@ -56,6 +56,34 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
         context["outline"] = CourseOutline.for_course(self)
         return context
 
+    @path("glossary/")
+    def glossary_view(self, request):
+        """Every term of every vocab sheet of the course, A–Z, linking back to its topic."""
+        from ..course_index import glossary
+
+        return self.render(
+            request,
+            template="cms/glossary.html",
+            context_overrides={
+                "letters": glossary(self, request),
+                "outline": CourseOutline.for_course(self),
+            },
+        )
+
+    @path("tools/")
+    def tool_library_view(self, request):
+        """Every tool sheet of the course, in course order."""
+        from ..course_index import blocks_of_kind
+
+        return self.render(
+            request,
+            template="cms/tool_library.html",
+            context_overrides={
+                "tools": blocks_of_kind(self, "tool_sheet", request),
+                "outline": CourseOutline.for_course(self),
+            },
+        )
+
     def descendant_model_at(self, levels_down):
         return {1: ModulePage, 2: LessonPage, 3: TopicPage}.get(levels_down, Page)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from blocks.plugins import discover_plugin_apps
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 
@@ -39,6 +41,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# Block plugins: Django apps advertised through the ``lectern.plugins`` entry-point
+# group are installed after the core apps (so core blocks register first), unless
+# switched off by name in LECTERN_DISABLED_PLUGINS. See docs/plugins.md.
+LECTERN_DISABLED_PLUGINS = [
+    name for name in os.environ.get("LECTERN_DISABLED_PLUGINS", "").split(",") if name
+]
+LECTERN_PLUGIN_APPS = discover_plugin_apps(LECTERN_DISABLED_PLUGINS)
+INSTALLED_APPS += LECTERN_PLUGIN_APPS
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -49,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the response first: fills CSRF tokens into cached fragments.
+    "blocks.csrf.CsrfPlaceholderMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -105,12 +118,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Lectern"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods", "zip",
+    "mp4", "webm", "vtt",  # videos and their caption tracks
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "blocks.forms.CourseDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt", "video/mp4", "video/webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-
-# Block plugins: Django apps advertised through the ``lectern.plugins`` entry-point
-# group are added to INSTALLED_APPS unless listed here (see docs/plugins.md).
-LECTERN_DISABLED_PLUGINS = [
-    name for name in os.environ.get("LECTERN_DISABLED_PLUGINS", "").split(",") if name
-]

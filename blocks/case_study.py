@@ -1,0 +1,79 @@
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .base import LearningBlock, SearchDocument
+
+ORGANISATION_TYPES = [
+    ("cluster", _("Cluster organisation")),
+    ("sme", _("SME")),
+    ("large_company", _("Large company")),
+    ("public_body", _("Public body")),
+    ("research", _("Research or technology organisation")),
+]
+COUNTRIES = [
+    ("FR", _("France")), ("HU", _("Hungary")), ("ES", _("Spain")), ("GB", _("United Kingdom")),
+    ("GR", _("Greece")), ("DE", _("Germany")), ("IT", _("Italy")), ("PT", _("Portugal")),
+    ("PL", _("Poland")), ("BE", _("Belgium")), ("NL", _("Netherlands")),
+]
+SECTIONS = [
+    ("context", _("Context")),
+    ("challenge", _("Challenge")),
+    ("approach", _("Approach")),
+    ("results", _("Results")),
+    ("lessons_learned", _("Lessons learned")),
+]
+
+
+class CaseStudyBlock(LearningBlock, blocks.StructBlock):
+    """A real-world story told in a fixed shape, ending with questions to discuss."""
+
+    kind = "case_study"
+
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    organisation_type = blocks.ChoiceBlock(choices=ORGANISATION_TYPES, default="sme", label=_("Organisation"))
+    sector = blocks.CharBlock(max_length=100, label=_("Sector"))
+    country = blocks.ChoiceBlock(choices=COUNTRIES, label=_("Country"))
+    context = blocks.TextBlock(label=_("Context"))
+    challenge = blocks.TextBlock(label=_("Challenge"))
+    approach = blocks.TextBlock(label=_("Approach"))
+    results = blocks.TextBlock(label=_("Results"))
+    lessons_learned = blocks.TextBlock(label=_("Lessons learned"))
+    discussion_questions = blocks.ListBlock(blocks.CharBlock(max_length=300), default=[], label=_("Questions to discuss"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/case_study.html"
+        label = _("Case study")
+        description = _("Context, challenge, approach, results, lessons and questions.")
+        preview_value = {
+            "title": "A metalworking cluster pilots predictive maintenance",
+            "organisation_type": "cluster",
+            "sector": "Metalworking",
+            "country": "HU",
+            "context": "Forty machine shops share one region and many of the same customers.",
+            "challenge": "Unplanned stops cost each shop days of output a year.",
+            "approach": "The cluster ran a shared retrofit pilot with five volunteers.",
+            "results": "Three shops kept the sensors and extended them to more machines.",
+            "lessons_learned": "Start with a problem the owners already feel.",
+            "discussion_questions": ["Which of your members would volunteer first, and why?"],
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["sections"] = [(label, value[name]) for name, label in SECTIONS]
+        context["organisation_label"] = dict(ORGANISATION_TYPES).get(value["organisation_type"], "")
+        context["anchor"] = self.anchor_for(value)
+        context["country_label"] = dict(COUNTRIES).get(value["country"], value["country"])
+        return context
+
+    @staticmethod
+    def anchor_for(value) -> str:
+        return "case-" + (slugify(value.get("title") or "") or "study")
+
+    def toc_entries(self, value):
+        return [("h2", value["title"], self.anchor_for(value))]
+
+    def search_documents(self, value, context):
+        text = " ".join([value["sector"], *(value[name] for name, _label in SECTIONS), *value["discussion_questions"]])
+        return [SearchDocument(self.kind, value["title"], text, "#" + self.anchor_for(value))]

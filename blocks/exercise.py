@@ -1,0 +1,102 @@
+from django.utils.text import slugify
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .base import GradeResult, LearningBlock, SearchDocument
+from .questions import QUESTION_TYPES
+from .questions.base import SubmissionError, expect
+
+
+class ExerciseBlock(LearningBlock, blocks.StructBlock):
+    """A set of questions graded on the server.
+
+    The page carries the questions and opaque option names, never which option is
+    right: the answers stay on the server until the learner submits. The form works
+    as a plain post; with JavaScript it is sent inline and the feedback appears in
+    place.
+    """
+
+    kind = "exercise"
+    result_template = "blocks/exercise_result.html"
+
+    title = blocks.CharBlock(max_length=200, default="Check your understanding", label=_("Title"))
+    instructions = blocks.RichTextBlock(features=["bold", "italic", "link"], required=False, label=_("Instructions"))
+    questions = blocks.StreamBlock([(name, question()) for name, question in QUESTION_TYPES], min_num=1, label=_("Questions"))
+    pass_mark = blocks.IntegerBlock(min_value=0, max_value=100, default=70, label=_("Pass mark (%)"))
+
+    class Meta:
+        icon = "form"
+        template = "blocks/exercise.html"
+        label = _("Exercise")
+        description = _("Questions of six types, graded on the server with feedback.")
+        preview_value = {
+            "title": "Check your understanding",
+            "pass_mark": 70,
+            "questions": [
+                {
+                    "type": "true_false",
+                    "value": {"statement": "A cluster is a kind of trade association.", "answer": False},
+                }
+            ],
+        }
+
+    @staticmethod
+    def anchor_for(value) -> str:
+        return "exercise-" + (slugify(value.get("title") or "") or "questions")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = self.anchor_for(value)
+        context["questions"] = [
+            {
+                "id": child.id,
+                "number": number,
+                "prompt": child.block.prompt_of(child.value),
+                "type": child.block_type,
+                "template": child.block.template_name,
+                "name": f"q-{child.id}",
+                **child.block.form_context(child.value, child.id),
+            }
+            for number, child in enumerate(value["questions"], start=1)
+        ]
+        return context
+
+    def toc_entries(self, value):
+        return [("h2", value["title"], self.anchor_for(value))]
+
+    def search_documents(self, value, context):
+        text = " ".join(child.block.search_text(child.value) for child in value["questions"])
+        return [SearchDocument(self.kind, value["title"], text, "#" + self.anchor_for(value))]
+
+    def submission_from_form(self, value, data) -> dict:
+        answers = {}
+        for child in value["questions"]:
+            answer = child.block.answer_from_form(data, f"q-{child.id}", child.value)
+            if answer not in (None, "", [], {}):
+                answers[child.id] = answer
+        return {"answers": answers}
+
+    def grade(self, value, submission) -> GradeResult:
+        expect(isinstance(submission, dict), _t("Send the answers as a JSON object."))
+        answers = submission.get("answers")
+        expect(isinstance(answers, dict), _t("The submission needs an 'answers' object."))
+        questions = {child.id: child for child in value["questions"]}
+        unknown = [question_id for question_id in answers if question_id not in questions]
+        expect(not unknown, _t("Unknown question: %(id)s.") % {"id": ", ".join(map(str, unknown))})
+        results = []
+        for child in value["questions"]:
+            answer = answers.get(child.id)
+            if answer in (None, "", [], {}):
+                results.append(child.block.unanswered(child.value, child.id))
+                continue
+            try:
+                answer = child.block.validate_answer(child.value, answer)
+            except SubmissionError as error:
+                raise SubmissionError(
+                    _t("Question %(number)s: %(problem)s")
+                    % {"number": list(questions).index(child.id) + 1, "problem": error}
+                ) from error
+            results.append(child.block.grade(child.value, answer, child.id))
+        score = round(100 * sum(result.score for result in results) / len(results)) if results else 0
+        return GradeResult(score=score, pass_mark=value["pass_mark"], questions=results)

@@ -1,0 +1,56 @@
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .base import LearningBlock, SearchDocument
+from .image import PrefetchingImageChooserBlock
+
+
+class HotspotBlock(blocks.StructBlock):
+    x = blocks.DecimalBlock(min_value=0, max_value=100, decimal_places=1, label=_("Across (%)"))
+    y = blocks.DecimalBlock(min_value=0, max_value=100, decimal_places=1, label=_("Down (%)"))
+    title = blocks.CharBlock(max_length=120, label=_("Title"))
+    text = blocks.TextBlock(label=_("Text"))
+
+
+class InfographicBlock(LearningBlock, blocks.StructBlock):
+    """An image with hotspots that open short explanations.
+
+    Hotspots are real buttons opening native popovers (no script needed), and a
+    text alternative lists every hotspot for learners who cannot see the image.
+    """
+
+    kind = "infographic"
+
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    image = PrefetchingImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(max_length=250, label=_("Alternative text"))
+    description = blocks.TextBlock(required=False, default="", label=_("Description"))
+    hotspots = blocks.ListBlock(HotspotBlock(), min_num=1, label=_("Hotspots"))
+
+    class Meta:
+        icon = "image"
+        template = "blocks/infographic.html"
+        label = _("Interactive infographic")
+        description = _("An image with hotspots, each opening a short explanation.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = self.anchor_for(value)
+        context["hotspot_items"] = [
+            {"id": item.id, "x": item.value["x"], "y": item.value["y"], "title": item.value["title"], "text": item.value["text"]}
+            for item in value["hotspots"].bound_blocks
+        ]
+        return context
+
+    @staticmethod
+    def anchor_for(value) -> str:
+        return "infographic-" + (slugify(value.get("title") or "") or "image")
+
+    def toc_entries(self, value):
+        return [("h2", value["title"], self.anchor_for(value))]
+
+    def search_documents(self, value, context):
+        return [SearchDocument(self.kind, value["title"], value.get("description") or "")] + [
+            SearchDocument("hotspot", hotspot["title"], hotspot["text"]) for hotspot in value["hotspots"]
+        ]

@@ -1,0 +1,64 @@
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from .base import QuestionBlock, QuestionResult, expect
+
+BLANK = "___"
+MAX_ANSWER_LENGTH = 200
+
+
+def normalise(text: str, case_sensitive: bool, accent_sensitive: bool) -> str:
+    text = " ".join(text.split())
+    if not accent_sensitive:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text if case_sensitive else text.casefold()
+
+
+class FillBlankQuestion(QuestionBlock):
+    """A sentence with one blank (``___``) and every accepted answer."""
+
+    prompt = blocks.CharBlock(max_length=400, label=_("Sentence"), help_text=_("Mark the blank with ___ (three underscores)."))
+    answers = blocks.ListBlock(blocks.CharBlock(max_length=MAX_ANSWER_LENGTH), min_num=1, label=_("Accepted answers"))
+    case_sensitive = blocks.BooleanBlock(required=False, default=False, label=_("Case matters"))
+    accent_sensitive = blocks.BooleanBlock(required=False, default=False, label=_("Accents matter"))
+    feedback_correct = blocks.CharBlock(required=False, default="", max_length=300, label=_("Feedback if right"))
+    feedback_incorrect = blocks.CharBlock(required=False, default="", max_length=300, label=_("Feedback if wrong"))
+
+    template_name = "blocks/questions/fill_blank.html"
+
+    class Meta:
+        icon = "edit"
+        label = _("Fill in the blank")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["prompt"].count(BLANK) != 1:
+            raise StructBlockValidationError({"prompt": ValidationError(_t("Mark exactly one blank with ___."))})
+        return value
+
+    def form_context(self, value, question_id):
+        before, _blank, after = value["prompt"].partition(BLANK)
+        return {"before": before, "after": after}
+
+    def validate_answer(self, value, answer):
+        expect(isinstance(answer, str), _t("A fill-in-the-blank answer is text."))
+        expect(len(answer) <= MAX_ANSWER_LENGTH, _t("That answer is too long."))
+        return answer
+
+    def grade(self, value, answer, question_id):
+        options = (value["case_sensitive"], value["accent_sensitive"])
+        given = normalise(answer, *options)
+        right = bool(given) and any(given == normalise(accepted, *options) for accepted in value["answers"])
+        feedback = value["feedback_correct"] if right else value["feedback_incorrect"]
+        return QuestionResult(
+            question_id, value["prompt"], 1.0 if right else 0.0, [feedback] if feedback else [],
+            value["explanation"], self.right_answer(value),
+        )
+
+    def right_answer(self, value):
+        return value["answers"][0] if value["answers"] else ""

@@ -1,0 +1,52 @@
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from .base import LearningBlock, SearchDocument
+
+LISTS = [("steps", _("Steps")), ("inputs", _("What you need")), ("outputs", _("What you get")), ("tips", _("Tips"))]
+
+
+class ToolSheetBlock(LearningBlock, blocks.StructBlock):
+    """A practical method on one card: why, when, how, with what, and a template to download."""
+
+    kind = "tool_sheet"
+
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    purpose = blocks.TextBlock(label=_("Purpose"))
+    when_to_use = blocks.TextBlock(label=_("When to use it"))
+    steps = blocks.ListBlock(blocks.CharBlock(max_length=400), min_num=1, label=_("Steps"))
+    inputs = blocks.ListBlock(blocks.CharBlock(max_length=300), default=[], label=_("Inputs"))
+    outputs = blocks.ListBlock(blocks.CharBlock(max_length=300), default=[], label=_("Outputs"))
+    tips = blocks.ListBlock(blocks.CharBlock(max_length=400), default=[], label=_("Tips"))
+    template = DocumentChooserBlock(required=False, label=_("Template to download"))
+
+    class Meta:
+        icon = "cogs"
+        template = "blocks/tool_sheet.html"
+        label = _("Tool sheet")
+        description = _("Purpose, when to use it, steps, inputs, outputs, tips and a template.")
+        preview_value = {
+            "title": "Digital maturity interview guide",
+            "purpose": "Structure a first conversation with an SME owner.",
+            "when_to_use": "Before any technology recommendation.",
+            "steps": ["Agree the scope.", "Walk the shop floor.", "Score each dimension together."],
+        }
+
+    @staticmethod
+    def anchor_for(value) -> str:
+        return "tool-" + (slugify(value.get("title") or "") or "sheet")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = self.anchor_for(value)
+        context["lists"] = [(label, value[name]) for name, label in LISTS if value[name]]
+        return context
+
+    def toc_entries(self, value):
+        return [("h2", value["title"], self.anchor_for(value))]
+
+    def search_documents(self, value, context):
+        text = " ".join([value["purpose"], value["when_to_use"], *value["steps"], *value["tips"]])
+        return [SearchDocument(self.kind, value["title"], text, "#" + self.anchor_for(value))]

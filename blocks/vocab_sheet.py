@@ -1,0 +1,77 @@
+from dataclasses import dataclass
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .base import LearningBlock, SearchDocument
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+    anchor: str
+    abbreviation: str = ""
+
+
+class VocabTermBlock(blocks.StructBlock):
+    term = blocks.CharBlock(max_length=120, label=_("Term"))
+    abbreviation = blocks.CharBlock(required=False, default="", max_length=30, label=_("Abbreviation"))
+    synonyms = blocks.ListBlock(blocks.CharBlock(max_length=120), default=[], label=_("Synonyms"))
+    definition = blocks.TextBlock(label=_("Definition"))
+    related = blocks.ListBlock(blocks.CharBlock(max_length=120), default=[], label=_("Related terms"))
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + (slugify(term) or "entry")
+
+
+class VocabSheetBlock(LearningBlock, blocks.StructBlock):
+    """Terms with their definitions; each term has its own link, gathered in the glossary."""
+
+    kind = "vocab_sheet"
+
+    title = blocks.CharBlock(max_length=200, default="Key terms", label=_("Title"))
+    introduction = blocks.TextBlock(required=False, default="", label=_("Introduction"))
+    terms = blocks.ListBlock(VocabTermBlock(), min_num=1, label=_("Terms"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/vocab_sheet.html"
+        label = _("Vocab sheet")
+        description = _("Terms with definitions, abbreviations and related terms.")
+        preview_value = {
+            "title": "Key terms",
+            "terms": [{"term": "Digital twin", "definition": "A virtual model kept in step with a real asset."}],
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = self.anchor_for(value)
+        context["entries"] = [dict(term, anchor=term_anchor(term["term"])) for term in value["terms"]]
+        return context
+
+    @staticmethod
+    def anchor_for(value) -> str:
+        return "vocab-" + (slugify(value.get("title") or "") or "terms")
+
+    def toc_entries(self, value):
+        return [("h2", value["title"], self.anchor_for(value))]
+
+    def glossary_entries(self, value):
+        return [
+            GlossaryEntry(term["term"], term["definition"], term_anchor(term["term"]), term["abbreviation"])
+            for term in value["terms"]
+        ]
+
+    def search_documents(self, value, context):
+        return [
+            SearchDocument(
+                "vocab_term",
+                term["term"],
+                " ".join([term["abbreviation"], *term["synonyms"], term["definition"]]).strip(),
+                "#" + term_anchor(term["term"]),
+            )
+            for term in value["terms"]
+        ]

@@ -1,0 +1,1 @@
+"""Flashcards: an example Lectern block plugin."""

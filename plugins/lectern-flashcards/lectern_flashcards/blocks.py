@@ -1,0 +1,63 @@
+import unicodedata
+
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from blocks.base import GradeResult, LearningBlock, SearchDocument
+from blocks.questions.base import QuestionResult, SubmissionError
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", " ".join(text.split()))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+class CardBlock(blocks.StructBlock):
+    prompt = blocks.CharBlock(max_length=200, label=_("Prompt"))
+    answer = blocks.CharBlock(max_length=200, label=_("Answer"))
+    also_accepted = blocks.ListBlock(blocks.CharBlock(max_length=200), default=[], label=_("Also accepted"))
+
+
+class FlashcardsBlock(LearningBlock, blocks.StructBlock):
+    """A deck of cards: the learner recalls each answer, then sees how they did."""
+
+    kind = "flashcards"
+    result_template = "blocks/exercise_result.html"
+
+    title = blocks.CharBlock(max_length=200, default="Flashcards", label=_("Title"))
+    cards = blocks.ListBlock(CardBlock(), min_num=1, label=_("Cards"))
+
+    class Meta:
+        icon = "table"
+        template = "lectern_flashcards/flashcards.html"
+        label = _("Flashcards")
+        description = _("Recall practice: type the answer to each card.")
+        preview_value = {"title": "Flashcards", "cards": [{"prompt": "IIoT", "answer": "Industrial Internet of Things"}]}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["cards"] = [{"id": item.id, "prompt": item.value["prompt"]} for item in value["cards"].bound_blocks]
+        return context
+
+    def search_documents(self, value, context):
+        return [SearchDocument(self.kind, value["title"], " ".join(card["prompt"] for card in value["cards"]))]
+
+    def submission_from_form(self, value, data):
+        return {"answers": {item.id: data.get(f"card-{item.id}", "") for item in value["cards"].bound_blocks}}
+
+    def grade(self, value, submission):
+        answers = submission.get("answers") if isinstance(submission, dict) else None
+        if not isinstance(answers, dict) or not all(isinstance(a, str) for a in answers.values()):
+            raise SubmissionError(_t("Send the answers as an object of card ids to text."))
+        cards = {item.id: item.value for item in value["cards"].bound_blocks}
+        if set(answers) - set(cards):
+            raise SubmissionError(_t("Unknown card in the answers."))
+        results = []
+        for card_id, card in cards.items():
+            given = _fold(answers.get(card_id, ""))
+            accepted = {_fold(card["answer"]), *(_fold(a) for a in card["also_accepted"])}
+            right = bool(given) and given in accepted
+            results.append(QuestionResult(card_id, card["prompt"], 1.0 if right else 0.0, [], "", card["answer"], bool(given)))
+        score = round(100 * sum(r.score for r in results) / len(results))
+        return GradeResult(score=score, pass_mark=100, questions=results)

@@ -1,0 +1,212 @@
+import json
+import re
+
+import pytest
+
+from blocks.tokens import option_token
+from tests import factories
+from tests.blocks.exercise_data import EXERCISE
+
+pytestmark = pytest.mark.django_db
+
+ANSWER_TEXTS = ["RIGHT-SINGLE-FEEDBACK", "WRONG-SINGLE-FEEDBACK", "SINGLE-EXPLANATION", "TF-RIGHT", "TF-WRONG", "OPC UA", "OPC-UA"]
+
+
+@pytest.fixture
+def topic():
+    return factories.topic_with([EXERCISE])
+
+
+def grade_url(topic):
+    return f"/grade/{topic.pk}/exercise-1/"
+
+
+def right_answers():
+    return {
+        "q-single": option_token(_item_id(0, 0)),
+        "q-multiple": [option_token(_item_id(1, i)) for i in (0, 1, 3)],
+        "q-tf": False,
+        "q-fill": "  opc ua ",
+        "q-order": [option_token(i) for i in ("o1", "o2", "o3", "o4")],
+        "q-match": {option_token(m, "left"): option_token(m, "right") for m in ("m1", "m2", "m3")},
+    }
+
+
+_ids = {}
+
+
+def _item_id(question, option):
+    return _ids[(question, option)]
+
+
+@pytest.fixture(autouse=True)
+def option_ids(topic):
+    """Choice options get ids on import/save; read them back from the stored body."""
+    exercise = topic.body[0].value
+    for q_index, child in enumerate(exercise["questions"]):
+        if child.block_type in ("single_choice", "multiple_choice"):
+            for o_index, item in enumerate(child.value["options"].bound_blocks):
+                _ids[(q_index, o_index)] = item.id
+
+
+def post_json(client, topic, answers, **headers):
+    return client.post(grade_url(topic), json.dumps({"answers": answers}), content_type="application/json", **headers)
+
+
+def test_the_page_shows_every_question_but_no_answer_feedback_or_explanation(client, topic):
+    html = client.get(topic.url).content.decode()
+    assert "Which body links firms" in html and "Match each term." in html
+    assert "A model kept in sync with an asset" in html  # the choices are shown…
+    for secret in ANSWER_TEXTS:
+        assert secret not in html, secret
+    choices = re.findall(r'<input type="(?:radio|checkbox)" name="q-q-(?:single|multiple)" value="([^"]*)"', html)
+    assert len(choices) == 7 and all(re.fullmatch(r"[0-9a-f]{12}", value) for value in choices)
+
+
+def test_ordering_items_are_not_shown_in_their_right_order(client, topic):
+    html = client.get(topic.url).content.decode()
+    positions = [html.index(text) for text in ("Agree the scope", "Visit the shop floor", "Score the dimensions", "Agree a roadmap")]
+    assert positions != sorted(positions)
+
+
+def test_matching_does_not_pair_an_item_with_its_answer_in_the_markup(client, topic):
+    html = client.get(topic.url).content.decode()
+    for pair in ("m1", "m2", "m3"):
+        assert pair not in html
+        assert option_token(pair, "right") in html  # the answer is offered under an opaque name
+    select = re.search(r'<select id="q-q-match-(\w+)".*?</select>', html, re.S).group(0)
+    assert select.count("<option") == 4  # a blank choice and the three answers, same for every item
+
+
+def test_right_answers_score_full_marks_through_the_json_api(client, topic):
+    response = post_json(client, topic, right_answers())
+    assert response.status_code == 200
+    data = response.json()
+    assert data["score"] == 100 and data["passed"] is True
+    assert all(question["correct"] for question in data["questions"])
+    assert "RIGHT-SINGLE-FEEDBACK" in data["html"] and "TF-RIGHT" in data["html"]
+
+
+def test_wrong_and_partial_answers_get_their_feedback_and_the_right_answer(client, topic):
+    answers = right_answers()
+    answers["q-single"] = option_token(_item_id(0, 1))
+    answers["q-multiple"] = [option_token(_item_id(1, 0)), option_token(_item_id(1, 2))]
+    answers["q-tf"] = True
+    answers["q-fill"] = "Modbus"
+    answers["q-order"] = [option_token(i) for i in ("o2", "o1", "o3", "o4")]
+    del answers["q-match"]
+    data = post_json(client, topic, answers).json()
+    by_id = {question["id"]: question for question in data["questions"]}
+    assert by_id["q-single"]["score"] == 0 and by_id["q-single"]["feedback"] == ["WRONG-SINGLE-FEEDBACK"]
+    assert by_id["q-single"]["right_answer"] == "A cluster organisation"
+    assert by_id["q-multiple"]["score"] == 0  # one right, one wrong choice cancel out
+    assert by_id["q-tf"]["feedback"] == ["TF-WRONG"]
+    assert by_id["q-fill"]["score"] == 0 and by_id["q-fill"]["right_answer"] == "OPC UA"
+    assert by_id["q-order"]["score"] == 0.5  # two of four in place
+    assert by_id["q-match"]["answered"] is False
+    assert data["score"] == 8 and data["passed"] is False
+
+
+def test_multiple_choice_gives_partial_credit(client, topic):
+    two_of_three = [option_token(_item_id(1, 0)), option_token(_item_id(1, 1))]
+    question = post_json(client, topic, {"q-multiple": two_of_three}).json()["questions"][1]
+    assert question["score"] == pytest.approx(2 / 3, abs=0.001) and not question["correct"]
+
+
+def test_fill_in_the_blank_can_require_case_and_accents(client):
+    exercise = json.loads(json.dumps(EXERCISE))
+    fill = exercise["value"]["questions"][3]["value"]
+    fill.update({"answers": ["Szolnok"], "case_sensitive": True, "accent_sensitive": True})
+    topic = factories.topic_with([exercise])
+    grade = lambda text: post_json(client, topic, {"q-fill": text}).json()["questions"][3]["correct"]  # noqa: E731
+    assert grade("Szolnok") and not grade("szolnok") and not grade("Szólnok")
+    fill.update({"answers": ["Győr"], "case_sensitive": False, "accent_sensitive": False})
+    topic = factories.topic_with([exercise])
+    assert post_json(client, topic, {"q-fill": "GYOR"}).json()["questions"][3]["correct"]
+
+
+def test_a_plain_form_post_without_javascript_shows_the_result_page(client, topic):
+    page = client.get(topic.url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert "placeholder" not in token
+    form = {"csrfmiddlewaretoken": token, "q-q-single": option_token(_item_id(0, 0)), "q-q-tf": "false"}
+    for position, item in enumerate(("o1", "o2", "o3", "o4"), start=1):
+        form[f"q-q-order-{option_token(item)}"] = str(position)
+    form[f"q-q-match-{option_token('m1', 'left')}"] = option_token("m1", "right")
+    client_with_csrf = client
+    response = client_with_csrf.post(grade_url(topic), form)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Your score:" in html and "RIGHT-SINGLE-FEEDBACK" in html
+    assert f'href="{topic.url}#block-exercise-1"' in html
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"q-single": "not-a-token"}, "Unknown option"),
+        ({"q-single": ["a", "b"]}, "one option"),
+        ({"q-tf": "maybe"}, "true or false"),
+        ({"q-fill": 42}, "is text"),
+        ({"q-order": ["x"]}, "exactly once"),
+        ({"q-match": ["x"]}, "maps each item"),
+        ({"q-unknown": "x"}, "Unknown question"),
+    ],
+)
+def test_a_malformed_or_tampered_answer_is_a_400_with_a_message(client, topic, answers, message):
+    response = post_json(client, topic, answers)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+
+
+def test_a_body_that_is_not_json_is_a_400(client, topic):
+    response = client.post(grade_url(topic), "{not json", content_type="application/json")
+    assert response.status_code == 400 and "not valid JSON" in response.json()["error"]
+
+
+def test_an_oversized_submission_is_a_400(client, topic):
+    response = post_json(client, topic, {"q-fill": "x" * 70_000})
+    assert response.status_code == 400 and "too large" in response.json()["error"]
+
+
+def test_a_missing_csrf_token_is_a_400_with_a_message(topic):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(grade_url(topic), {"q-q-tf": "false"})
+    assert response.status_code == 400
+    assert "security token" in response.content.decode()
+
+
+def test_an_unpublished_page_cannot_be_graded(client, topic):
+    topic.unpublish()
+    assert post_json(client, topic, right_answers()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("question", "change", "message"),
+    [
+        (0, lambda q: [o.update(correct=False) for o in q["options"]], "Mark exactly one option as correct."),
+        (1, lambda q: [o.update(correct=False) for o in q["options"]], "Mark at least one option as correct."),
+        (3, lambda q: q.update(prompt="No blank here."), "Mark exactly one blank with ___."),
+    ],
+)
+def test_an_exercise_with_an_authoring_mistake_gets_a_field_error(question, change, message):
+    from django.core.exceptions import ValidationError
+
+    from blocks.exercise import ExerciseBlock
+
+    block = ExerciseBlock()
+    value = json.loads(json.dumps(EXERCISE["value"]))
+    change(value["questions"][question]["value"])
+    with pytest.raises(ValidationError) as error:
+        block.clean(block.to_python(value))
+    assert message in json.dumps(error.value.as_json_data())
+
+
+def test_search_documents_carry_the_questions_but_never_the_answers(topic):
+    child = topic.body[0]
+    [document] = child.block.search_documents(child.value, {})
+    assert "Which body links firms" in document.text
+    for secret in ("A cluster organisation", "OPC UA", "Agree a roadmap", "RIGHT-SINGLE-FEEDBACK"):
+        assert secret not in document.text
