@@ -28,7 +28,7 @@ class ImageBlock(LearningBlock, blocks.StructBlock):
     alt_text = blocks.CharBlock(
         required=False,
         default="",
-        max_length=250,
+        max_length=400,
         label=_("Alternative text"),
         help_text=_("What the image shows, for learners who cannot see it."),
     )

@@ -7,8 +7,8 @@ from .image import PrefetchingImageChooserBlock
 
 
 class HotspotBlock(blocks.StructBlock):
-    x = blocks.DecimalBlock(min_value=0, max_value=100, decimal_places=1, label=_("Across (%)"))
-    y = blocks.DecimalBlock(min_value=0, max_value=100, decimal_places=1, label=_("Down (%)"))
+    x = blocks.FloatBlock(min_value=0, max_value=100, label=_("Across (%)"))
+    y = blocks.FloatBlock(min_value=0, max_value=100, label=_("Down (%)"))
     title = blocks.CharBlock(max_length=120, label=_("Title"))
     text = blocks.TextBlock(label=_("Text"))
 
@@ -24,7 +24,7 @@ class InfographicBlock(LearningBlock, blocks.StructBlock):
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     image = PrefetchingImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(max_length=250, label=_("Alternative text"))
+    alt_text = blocks.CharBlock(max_length=400, label=_("Alternative text"))
     description = blocks.TextBlock(required=False, default="", label=_("Description"))
     hotspots = blocks.ListBlock(HotspotBlock(), min_num=1, label=_("Hotspots"))
 
