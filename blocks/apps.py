@@ -22,11 +22,11 @@ class BlocksConfig(AppConfig):
     verbose_name = "Learning blocks"
 
     def ready(self):
+        import mimetypes
+
         from django.utils.module_loading import import_string
 
         from .registry import registry
-
-        import mimetypes
 
         mimetypes.add_type("text/vtt", ".vtt")  # caption tracks must be served as WebVTT
         for name, dotted_path in CORE_BLOCKS:
