@@ -12,9 +12,17 @@ ORGANISATION_TYPES = [
     ("research", _("Research or technology organisation")),
 ]
 COUNTRIES = [
-    ("FR", _("France")), ("HU", _("Hungary")), ("ES", _("Spain")), ("GB", _("United Kingdom")),
-    ("GR", _("Greece")), ("DE", _("Germany")), ("IT", _("Italy")), ("PT", _("Portugal")),
-    ("PL", _("Poland")), ("BE", _("Belgium")), ("NL", _("Netherlands")),
+    ("FR", _("France")),
+    ("HU", _("Hungary")),
+    ("ES", _("Spain")),
+    ("GB", _("United Kingdom")),
+    ("GR", _("Greece")),
+    ("DE", _("Germany")),
+    ("IT", _("Italy")),
+    ("PT", _("Portugal")),
+    ("PL", _("Poland")),
+    ("BE", _("Belgium")),
+    ("NL", _("Netherlands")),
 ]
 SECTIONS = [
     ("context", _("Context")),
@@ -39,7 +47,9 @@ class CaseStudyBlock(LearningBlock, blocks.StructBlock):
     approach = blocks.TextBlock(label=_("Approach"))
     results = blocks.TextBlock(label=_("Results"))
     lessons_learned = blocks.TextBlock(label=_("Lessons learned"))
-    discussion_questions = blocks.ListBlock(blocks.CharBlock(max_length=300), default=[], label=_("Questions to discuss"))
+    discussion_questions = blocks.ListBlock(
+        blocks.CharBlock(max_length=300), default=[], label=_("Questions to discuss")
+    )
 
     class Meta:
         icon = "doc-full-inverse"
@@ -75,5 +85,7 @@ class CaseStudyBlock(LearningBlock, blocks.StructBlock):
         return [("h2", value["title"], self.anchor_for(value))]
 
     def search_documents(self, value, context):
-        text = " ".join([value["sector"], *(value[name] for name, _label in SECTIONS), *value["discussion_questions"]])
+        text = " ".join(
+            [value["sector"], *(value[name] for name, _label in SECTIONS), *value["discussion_questions"]]
+        )
         return [SearchDocument(self.kind, value["title"], text, "#" + self.anchor_for(value))]

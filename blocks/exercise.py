@@ -21,8 +21,12 @@ class ExerciseBlock(LearningBlock, blocks.StructBlock):
     result_template = "blocks/exercise_result.html"
 
     title = blocks.CharBlock(max_length=200, default="Check your understanding", label=_("Title"))
-    instructions = blocks.RichTextBlock(features=["bold", "italic", "link"], required=False, label=_("Instructions"))
-    questions = blocks.StreamBlock([(name, question()) for name, question in QUESTION_TYPES], min_num=1, label=_("Questions"))
+    instructions = blocks.RichTextBlock(
+        features=["bold", "italic", "link"], required=False, label=_("Instructions")
+    )
+    questions = blocks.StreamBlock(
+        [(name, question()) for name, question in QUESTION_TYPES], min_num=1, label=_("Questions")
+    )
     pass_mark = blocks.IntegerBlock(min_value=0, max_value=100, default=70, label=_("Pass mark (%)"))
 
     class Meta:

@@ -8,6 +8,8 @@ and builds its StreamBlock from the registry when first used (and again whenever
 the registry changes).
 """
 
+import json
+
 from wagtail.blocks import StreamBlock
 from wagtail.fields import StreamField
 
@@ -22,6 +24,11 @@ class LessonStreamBlock(StreamBlock):
         return not isinstance(child, dict) or child.get("type") in self.child_blocks
 
     def to_python(self, value):
+        if isinstance(value, str) and value:
+            try:  # revisions hold the body as a JSON string
+                value = json.loads(value)
+            except ValueError:
+                return super().to_python(value)
         if isinstance(value, list) and value and isinstance(value[0], dict):
             value = [child if self._known(child) else unavailable.wrap(child) for child in value]
         return super().to_python(value)

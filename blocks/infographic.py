@@ -38,7 +38,13 @@ class InfographicBlock(LearningBlock, blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["anchor"] = self.anchor_for(value)
         context["hotspot_items"] = [
-            {"id": item.id, "x": item.value["x"], "y": item.value["y"], "title": item.value["title"], "text": item.value["text"]}
+            {
+                "id": item.id,
+                "x": item.value["x"],
+                "y": item.value["y"],
+                "title": item.value["title"],
+                "text": item.value["text"],
+            }
             for item in value["hotspots"].bound_blocks
         ]
         return context

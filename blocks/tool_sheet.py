@@ -5,7 +5,12 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from .base import LearningBlock, SearchDocument
 
-LISTS = [("steps", _("Steps")), ("inputs", _("What you need")), ("outputs", _("What you get")), ("tips", _("Tips"))]
+LISTS = [
+    ("steps", _("Steps")),
+    ("inputs", _("What you need")),
+    ("outputs", _("What you get")),
+    ("tips", _("Tips")),
+]
 
 
 class ToolSheetBlock(LearningBlock, blocks.StructBlock):

@@ -21,7 +21,9 @@ class UnavailableBlock(blocks.StructBlock):
     original_type = blocks.CharBlock(
         required=False,
         label=_("Block type"),
-        help_text=_("The plugin for this block is not installed. Its content is kept unchanged and shown again once the plugin is back."),
+        help_text=_(
+            "The plugin for this block is not installed. Its content is kept unchanged and shown again once the plugin is back."
+        ),
     )
     data = blocks.TextBlock(required=False, label=_("Stored content (JSON)"))
 
@@ -38,7 +40,9 @@ class UnavailableBlock(blocks.StructBlock):
         try:
             json.loads(value["data"] or "null")
         except json.JSONDecodeError as error:
-            raise StructBlockValidationError({"data": ValidationError(_t("This is not valid JSON: %(e)s") % {"e": error})}) from error
+            raise StructBlockValidationError(
+                {"data": ValidationError(_t("This is not valid JSON: %(e)s") % {"e": error})}
+            ) from error
         return value
 
     def search_documents(self, value, context):
@@ -57,4 +61,8 @@ def unwrap(child: dict) -> dict | None:
     value = child.get("value") or {}
     if not value.get("original_type"):
         return None  # an empty one an editor added: nothing to keep
-    return {"type": value["original_type"], "value": json.loads(value.get("data") or "null"), "id": child.get("id")}
+    return {
+        "type": value["original_type"],
+        "value": json.loads(value.get("data") or "null"),
+        "id": child.get("id"),
+    }

@@ -28,7 +28,11 @@ class CaptionTrackBlock(blocks.StructBlock):
                 webvtt.parse(read_document(document))
             except webvtt.WebVTTError as error:
                 raise StructBlockValidationError(
-                    {"file": ValidationError(_t("%(file)s, %(problem)s") % {"file": document.title, "problem": error})}
+                    {
+                        "file": ValidationError(
+                            _t("%(file)s, %(problem)s") % {"file": document.title, "problem": error}
+                        )
+                    }
                 ) from error
             except OSError as error:
                 raise StructBlockValidationError(
@@ -54,7 +58,9 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     description = blocks.TextBlock(required=False, default="", label=_("Description"))
-    video_file = DocumentChooserBlock(required=False, label=_("Video file"), help_text=_("MP4 or WebM, uploaded as a document."))
+    video_file = DocumentChooserBlock(
+        required=False, label=_("Video file"), help_text=_("MP4 or WebM, uploaded as a document.")
+    )
     video_url = blocks.URLBlock(
         required=False, label=_("…or video URL"), help_text=_("A direct link to an MP4 or WebM file.")
     )
@@ -73,17 +79,29 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         if bool(value.get("video_file")) == bool(value.get("video_url")):
-            errors["video_file"] = ValidationError(_t("Choose a video file or give a video URL (one of the two)."))
+            errors["video_file"] = ValidationError(
+                _t("Choose a video file or give a video URL (one of the two).")
+            )
         languages = [track["language"] for track in value["captions"]]
         duplicates = {lang for lang in languages if languages.count(lang) > 1}
         if duplicates:
             errors["captions"] = ListBlockValidationError(
-                non_block_errors=ErrorList([_t("One caption file per language (%(langs)s twice).") % {"langs": ", ".join(sorted(duplicates))}])
+                non_block_errors=ErrorList(
+                    [
+                        _t("One caption file per language (%(langs)s twice).")
+                        % {"langs": ", ".join(sorted(duplicates))}
+                    ]
+                )
             )
         late = [chapter["title"] for chapter in value["chapters"] if chapter["start"] >= value["duration"]]
         if late:
             errors["chapters"] = ListBlockValidationError(
-                non_block_errors=ErrorList([_t("Chapter starts after the end of the video: %(titles)s.") % {"titles": ", ".join(late)}])
+                non_block_errors=ErrorList(
+                    [
+                        _t("Chapter starts after the end of the video: %(titles)s.")
+                        % {"titles": ", ".join(late)}
+                    ]
+                )
             )
         if errors:
             raise StructBlockValidationError(errors)
@@ -106,7 +124,12 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
         language = (parent_context or {}).get("LANGUAGE_CODE") or "en"
         tracks, default = self.tracks(value, language)
         context["tracks"] = [
-            {"language": t["language"], "label": dict(LANGUAGES)[t["language"]], "url": t["file"].url, "default": t is default}
+            {
+                "language": t["language"],
+                "label": dict(LANGUAGES)[t["language"]],
+                "url": t["file"].url,
+                "default": t is default,
+            }
             for t in tracks
         ]
         context["anchor"] = self.anchor_for(value)
@@ -136,7 +159,9 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
         _tracks, default = self.tracks(value, language)
         if default:
             documents += [
-                SearchDocument("transcript", value["title"], cue.text, f"?t={int(cue.start)}", timestamp=cue.start)
+                SearchDocument(
+                    "transcript", value["title"], cue.text, f"?t={int(cue.start)}", timestamp=cue.start
+                )
                 for cue in cues_for(default["file"])
             ]
         return documents

@@ -16,7 +16,9 @@ MAX_SUBMISSION_BYTES = 64 * 1024
 
 
 def _wants_json(request):
-    return request.content_type == "application/json" or "application/json" in request.headers.get("Accept", "")
+    return request.content_type == "application/json" or "application/json" in request.headers.get(
+        "Accept", ""
+    )
 
 
 def _refuse(request, message, status=400):
@@ -55,7 +57,9 @@ def grade(request, page_id, block_id):
     if length > MAX_SUBMISSION_BYTES:
         return _refuse(request, _("The submission is too large."), status=400)
     if _csrf_problem(request):
-        return _refuse(request, _("The form has expired or lacks its security token. Reload the page and try again."))
+        return _refuse(
+            request, _("The form has expired or lacks its security token. Reload the page and try again.")
+        )
     page = get_object_or_404(Page.objects.live().specific(), pk=page_id)
     for restriction in page.get_view_restrictions():
         if not restriction.accept_request(request):
@@ -77,6 +81,9 @@ def grade(request, page_id, block_id):
         from django.template.loader import render_to_string
 
         return JsonResponse(
-            {**result.as_dict(), "html": render_to_string(child.block.result_template, context, request=request)}
+            {
+                **result.as_dict(),
+                "html": render_to_string(child.block.result_template, context, request=request),
+            }
         )
     return render(request, "blocks/grade_page.html", context)

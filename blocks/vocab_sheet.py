@@ -43,7 +43,9 @@ class VocabSheetBlock(LearningBlock, blocks.StructBlock):
         description = _("Terms with definitions, abbreviations and related terms.")
         preview_value = {
             "title": "Key terms",
-            "terms": [{"term": "Digital twin", "definition": "A virtual model kept in step with a real asset."}],
+            "terms": [
+                {"term": "Digital twin", "definition": "A virtual model kept in step with a real asset."}
+            ],
         }
 
     def get_context(self, value, parent_context=None):

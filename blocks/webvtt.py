@@ -85,7 +85,9 @@ def _read_block(block, first_line, previous):
         return None
     timing_at = 0 if "-->" in block[0] else 1
     if timing_at >= len(block) or "-->" not in block[timing_at]:
-        raise WebVTTError(first_line + timing_at, "expected a cue timing such as '00:00:01.000 --> 00:00:04.000'")
+        raise WebVTTError(
+            first_line + timing_at, "expected a cue timing such as '00:00:01.000 --> 00:00:04.000'"
+        )
     line_number = first_line + timing_at
     match = TIMING_LINE.match(block[timing_at].strip())
     if not match:

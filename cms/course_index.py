@@ -49,6 +49,10 @@ def blocks_of_kind(course, kind: str, request=None):
         topic_url = topic.get_url(request)
         for child in topic.body:
             if getattr(child.block, "kind", None) == kind:
-                anchor = child.block.anchor_for(child.value) if hasattr(child.block, "anchor_for") else f"block-{child.id}"
+                anchor = (
+                    child.block.anchor_for(child.value)
+                    if hasattr(child.block, "anchor_for")
+                    else f"block-{child.id}"
+                )
                 found.append(IndexedEntry(topic.title, f"{topic_url}#{anchor}", child.value))
     return found

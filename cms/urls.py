@@ -4,8 +4,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.documents import serve_document
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Range requests (seeking in videos) first; everything else is Wagtail's own view.
+    path("documents/<int:document_id>/<str:document_filename>", serve_document, name="lectern_document"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("blocks.urls")),
 ]

@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import (
     Competence,
@@ -30,13 +30,20 @@ from cms.models import (
 _sequence = itertools.count(1)
 
 
+def ensure_initial_data():
+    """What Wagtail's migrations create, and a flush (transactional tests) removes."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def home_page() -> HomePage:
     """The default site's home as a course catalogue (replacing Wagtail's welcome page).
 
     Transactional tests (live server, browser) start from a flushed database without
     Wagtail's initial locale, root page and site, so they are made here if missing.
     """
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    ensure_initial_data()
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
@@ -57,6 +64,7 @@ def png_bytes(width=64, height=48, colour=(31, 95, 174)) -> bytes:
 
 
 def image(title="Value chain diagram"):
+    ensure_initial_data()
     return get_image_model().objects.create(
         title=title, file=ImageFile(io.BytesIO(png_bytes()), name=f"figure-{next(_sequence)}.png")
     )
@@ -166,6 +174,7 @@ Count post-processing in every estimate.
 
 
 def document(title="Checklist", name="checklist.pdf", content=b"%PDF-1.4\n%%EOF\n"):
+    ensure_initial_data()
     obj = get_document_model()(title=title)
     obj.file.save(name, ContentFile(content), save=False)
     obj.file_size = len(content)
@@ -179,7 +188,11 @@ def captions(text=VTT, name="captions.en.vtt"):
 
 
 def video_file():
-    return document("Additive manufacturing", "additive.mp4", (DEMO_MEDIA / "videos" / "additive-manufacturing-lecture.mp4").read_bytes())
+    return document(
+        "Additive manufacturing",
+        "additive.mp4",
+        (DEMO_MEDIA / "videos" / "additive-manufacturing-lecture.mp4").read_bytes(),
+    )
 
 
 def video_value(video=None, track=None, **extra):

@@ -12,7 +12,11 @@ class ChoiceOption(blocks.StructBlock):
     text = blocks.CharBlock(max_length=300, label=_("Option"))
     correct = blocks.BooleanBlock(required=False, default=False, label=_("Correct"))
     feedback = blocks.CharBlock(
-        required=False, default="", max_length=300, label=_("Feedback"), help_text=_("Shown when this option is chosen.")
+        required=False,
+        default="",
+        max_length=300,
+        label=_("Feedback"),
+        help_text=_("Shown when this option is chosen."),
     )
 
 
@@ -33,7 +37,11 @@ class SingleChoiceQuestion(QuestionBlock):
         value = super().clean(value)
         correct = sum(1 for option in value["options"] if option["correct"])
         if (self.multiple and correct < 1) or (not self.multiple and correct != 1):
-            message = _t("Mark at least one option as correct.") if self.multiple else _t("Mark exactly one option as correct.")
+            message = (
+                _t("Mark at least one option as correct.")
+                if self.multiple
+                else _t("Mark exactly one option as correct.")
+            )
             raise StructBlockValidationError({"options": ValidationError(message)})
         return value
 
@@ -78,7 +86,9 @@ class SingleChoiceQuestion(QuestionBlock):
             score = max(0.0, (hits - misses) / right)
         else:
             score = 1.0 if chosen[0]["correct"] else 0.0
-        return QuestionResult(question_id, value["prompt"], score, feedback, value["explanation"], self.right_answer(value))
+        return QuestionResult(
+            question_id, value["prompt"], score, feedback, value["explanation"], self.right_answer(value)
+        )
 
     def right_answer(self, value):
         return "; ".join(option["text"] for option in value["options"] if option["correct"])

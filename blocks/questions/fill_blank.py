@@ -22,12 +22,20 @@ def normalise(text: str, case_sensitive: bool, accent_sensitive: bool) -> str:
 class FillBlankQuestion(QuestionBlock):
     """A sentence with one blank (``___``) and every accepted answer."""
 
-    prompt = blocks.CharBlock(max_length=400, label=_("Sentence"), help_text=_("Mark the blank with ___ (three underscores)."))
-    answers = blocks.ListBlock(blocks.CharBlock(max_length=MAX_ANSWER_LENGTH), min_num=1, label=_("Accepted answers"))
+    prompt = blocks.CharBlock(
+        max_length=400, label=_("Sentence"), help_text=_("Mark the blank with ___ (three underscores).")
+    )
+    answers = blocks.ListBlock(
+        blocks.CharBlock(max_length=MAX_ANSWER_LENGTH), min_num=1, label=_("Accepted answers")
+    )
     case_sensitive = blocks.BooleanBlock(required=False, default=False, label=_("Case matters"))
     accent_sensitive = blocks.BooleanBlock(required=False, default=False, label=_("Accents matter"))
-    feedback_correct = blocks.CharBlock(required=False, default="", max_length=300, label=_("Feedback if right"))
-    feedback_incorrect = blocks.CharBlock(required=False, default="", max_length=300, label=_("Feedback if wrong"))
+    feedback_correct = blocks.CharBlock(
+        required=False, default="", max_length=300, label=_("Feedback if right")
+    )
+    feedback_incorrect = blocks.CharBlock(
+        required=False, default="", max_length=300, label=_("Feedback if wrong")
+    )
 
     template_name = "blocks/questions/fill_blank.html"
 
@@ -38,7 +46,9 @@ class FillBlankQuestion(QuestionBlock):
     def clean(self, value):
         value = super().clean(value)
         if value["prompt"].count(BLANK) != 1:
-            raise StructBlockValidationError({"prompt": ValidationError(_t("Mark exactly one blank with ___."))})
+            raise StructBlockValidationError(
+                {"prompt": ValidationError(_t("Mark exactly one blank with ___."))}
+            )
         return value
 
     def form_context(self, value, question_id):
@@ -56,8 +66,12 @@ class FillBlankQuestion(QuestionBlock):
         right = bool(given) and any(given == normalise(accepted, *options) for accepted in value["answers"])
         feedback = value["feedback_correct"] if right else value["feedback_incorrect"]
         return QuestionResult(
-            question_id, value["prompt"], 1.0 if right else 0.0, [feedback] if feedback else [],
-            value["explanation"], self.right_answer(value),
+            question_id,
+            value["prompt"],
+            1.0 if right else 0.0,
+            [feedback] if feedback else [],
+            value["explanation"],
+            self.right_answer(value),
         )
 
     def right_answer(self, value):

@@ -62,7 +62,12 @@ class MatchingQuestion(QuestionBlock):
         pairs = self._pairs(value)
         right = sum(1 for left, rightt, _pair in pairs if answer.get(left) == rightt)
         return QuestionResult(
-            question_id, value["prompt"], right / len(pairs), [], value["explanation"], self.right_answer(value)
+            question_id,
+            value["prompt"],
+            right / len(pairs),
+            [],
+            value["explanation"],
+            self.right_answer(value),
         )
 
     def right_answer(self, value):

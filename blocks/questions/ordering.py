@@ -45,7 +45,10 @@ class OrderingQuestion(QuestionBlock):
 
     def validate_answer(self, value, answer):
         tokens = [token for token, _text in self._tokens(value)]
-        expect(isinstance(answer, list) and all(isinstance(t, str) for t in answer), _t("An ordering answer is a list of items."))
+        expect(
+            isinstance(answer, list) and all(isinstance(t, str) for t in answer),
+            _t("An ordering answer is a list of items."),
+        )
         expect(sorted(answer) == sorted(tokens), _t("Put every item in the order exactly once."))
         return answer
 
@@ -53,7 +56,12 @@ class OrderingQuestion(QuestionBlock):
         tokens = [token for token, _text in self._tokens(value)]
         in_place = sum(1 for given, right in zip(answer, tokens, strict=True) if given == right)
         return QuestionResult(
-            question_id, value["prompt"], in_place / len(tokens), [], value["explanation"], self.right_answer(value)
+            question_id,
+            value["prompt"],
+            in_place / len(tokens),
+            [],
+            value["explanation"],
+            self.right_answer(value),
         )
 
     def right_answer(self, value):

@@ -8,8 +8,12 @@ from .base import QuestionBlock, QuestionResult, expect
 class TrueFalseQuestion(QuestionBlock):
     statement = blocks.CharBlock(max_length=400, label=_("Statement"))
     answer = blocks.BooleanBlock(required=False, default=False, label=_("The statement is true"))
-    feedback_correct = blocks.CharBlock(required=False, default="", max_length=300, label=_("Feedback if right"))
-    feedback_incorrect = blocks.CharBlock(required=False, default="", max_length=300, label=_("Feedback if wrong"))
+    feedback_correct = blocks.CharBlock(
+        required=False, default="", max_length=300, label=_("Feedback if right")
+    )
+    feedback_incorrect = blocks.CharBlock(
+        required=False, default="", max_length=300, label=_("Feedback if wrong")
+    )
 
     prompt_field = "statement"
     template_name = "blocks/questions/true_false.html"
@@ -30,8 +34,12 @@ class TrueFalseQuestion(QuestionBlock):
         right = answer == value["answer"]
         feedback = value["feedback_correct"] if right else value["feedback_incorrect"]
         return QuestionResult(
-            question_id, value["statement"], 1.0 if right else 0.0, [feedback] if feedback else [],
-            value["explanation"], self.right_answer(value),
+            question_id,
+            value["statement"],
+            1.0 if right else 0.0,
+            [feedback] if feedback else [],
+            value["explanation"],
+            self.right_answer(value),
         )
 
     def right_answer(self, value):

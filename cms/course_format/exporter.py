@@ -31,7 +31,9 @@ def default_media_path(folder, obj) -> str:
     name = Path(obj.file.name).name
     if folder != IMAGE_DIR:
         extension = name.rsplit(".", 1)[-1].lower()
-        folder = {"mp4": "media/videos/", "webm": "media/videos/", "vtt": "media/captions/"}.get(extension, folder)
+        folder = {"mp4": "media/videos/", "webm": "media/videos/", "vtt": "media/captions/"}.get(
+            extension, folder
+        )
     return f"{folder}{obj.pk}-{name}"
 
 

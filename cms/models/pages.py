@@ -234,6 +234,22 @@ class TopicPage(Page):
         return list(self.outcomes.order_by("code"))
 
 
+def media_start_key(request) -> str:
+    """The part of the cache key for ``?t=<seconds>&v=<block>``: whole seconds, or ''.
+
+    Videos start at ``?t`` (see VideoBlock), so the cached article varies with it; the
+    key keeps only a sane whole number so that arbitrary query strings cannot fill
+    the cache with copies.
+    """
+    try:
+        seconds = float(request.GET.get("t", ""))
+    except ValueError:
+        return ""
+    if not 0 <= seconds < 24 * 3600:
+        return ""
+    return f"{seconds:.3f}:{request.GET.get('v', '')[:40]}"
+
+
 class TopicAuthor(Orderable):
     """An expert credited on a topic, in the order the authors chose."""
 

@@ -119,8 +119,19 @@ WAGTAIL_SITE_NAME = "Lectern"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
-    "csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods", "zip",
-    "mp4", "webm", "vtt",  # videos and their caption tracks
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "pptx",
+    "odp",
+    "txt",
+    "xlsx",
+    "ods",
+    "zip",
+    "mp4",
+    "webm",
+    "vtt",  # videos and their caption tracks
 ]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "blocks.forms.CourseDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt", "video/mp4", "video/webm"]

@@ -13,7 +13,11 @@ EXERCISE = {
                 "value": {
                     "prompt": "Which body links firms, research and training in one region?",
                     "options": [
-                        {"text": "A cluster organisation", "correct": True, "feedback": "RIGHT-SINGLE-FEEDBACK"},
+                        {
+                            "text": "A cluster organisation",
+                            "correct": True,
+                            "feedback": "RIGHT-SINGLE-FEEDBACK",
+                        },
                         {"text": "A stock exchange", "correct": False, "feedback": "WRONG-SINGLE-FEEDBACK"},
                         {"text": "A customs office", "correct": False, "feedback": "Customs handles trade."},
                     ],
@@ -78,9 +82,21 @@ EXERCISE = {
                 "value": {
                     "prompt": "Match each term.",
                     "pairs": [
-                        {"type": "item", "id": "m1", "value": {"left": "Digital twin", "right": "A model kept in sync with an asset"}},
-                        {"type": "item", "id": "m2", "value": {"left": "Edge computing", "right": "Processing next to the machine"}},
-                        {"type": "item", "id": "m3", "value": {"left": "Cobot", "right": "A robot that works beside people"}},
+                        {
+                            "type": "item",
+                            "id": "m1",
+                            "value": {"left": "Digital twin", "right": "A model kept in sync with an asset"},
+                        },
+                        {
+                            "type": "item",
+                            "id": "m2",
+                            "value": {"left": "Edge computing", "right": "Processing next to the machine"},
+                        },
+                        {
+                            "type": "item",
+                            "id": "m3",
+                            "value": {"left": "Cobot", "right": "A robot that works beside people"},
+                        },
                     ],
                     "explanation": "",
                 },

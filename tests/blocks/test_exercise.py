@@ -9,7 +9,15 @@ from tests.blocks.exercise_data import EXERCISE
 
 pytestmark = pytest.mark.django_db
 
-ANSWER_TEXTS = ["RIGHT-SINGLE-FEEDBACK", "WRONG-SINGLE-FEEDBACK", "SINGLE-EXPLANATION", "TF-RIGHT", "TF-WRONG", "OPC UA", "OPC-UA"]
+ANSWER_TEXTS = [
+    "RIGHT-SINGLE-FEEDBACK",
+    "WRONG-SINGLE-FEEDBACK",
+    "SINGLE-EXPLANATION",
+    "TF-RIGHT",
+    "TF-WRONG",
+    "OPC UA",
+    "OPC-UA",
+]
 
 
 @pytest.fixture
@@ -50,7 +58,9 @@ def option_ids(topic):
 
 
 def post_json(client, topic, answers, **headers):
-    return client.post(grade_url(topic), json.dumps({"answers": answers}), content_type="application/json", **headers)
+    return client.post(
+        grade_url(topic), json.dumps({"answers": answers}), content_type="application/json", **headers
+    )
 
 
 def test_the_page_shows_every_question_but_no_answer_feedback_or_explanation(client, topic):
@@ -59,13 +69,18 @@ def test_the_page_shows_every_question_but_no_answer_feedback_or_explanation(cli
     assert "A model kept in sync with an asset" in html  # the choices are shown…
     for secret in ANSWER_TEXTS:
         assert secret not in html, secret
-    choices = re.findall(r'<input type="(?:radio|checkbox)" name="q-q-(?:single|multiple)" value="([^"]*)"', html)
+    choices = re.findall(
+        r'<input type="(?:radio|checkbox)" name="q-q-(?:single|multiple)" value="([^"]*)"', html
+    )
     assert len(choices) == 7 and all(re.fullmatch(r"[0-9a-f]{12}", value) for value in choices)
 
 
 def test_ordering_items_are_not_shown_in_their_right_order(client, topic):
     html = client.get(topic.url).content.decode()
-    positions = [html.index(text) for text in ("Agree the scope", "Visit the shop floor", "Score the dimensions", "Agree a roadmap")]
+    positions = [
+        html.index(text)
+        for text in ("Agree the scope", "Visit the shop floor", "Score the dimensions", "Agree a roadmap")
+    ]
     assert positions != sorted(positions)
 
 
@@ -187,7 +202,11 @@ def test_an_unpublished_page_cannot_be_graded(client, topic):
     ("question", "change", "message"),
     [
         (0, lambda q: [o.update(correct=False) for o in q["options"]], "Mark exactly one option as correct."),
-        (1, lambda q: [o.update(correct=False) for o in q["options"]], "Mark at least one option as correct."),
+        (
+            1,
+            lambda q: [o.update(correct=False) for o in q["options"]],
+            "Mark at least one option as correct.",
+        ),
         (3, lambda q: q.update(prompt="No blank here."), "Mark exactly one blank with ___."),
     ],
 )

@@ -1,3 +1,5 @@
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
 from django.utils.html import strip_tags
@@ -7,12 +9,16 @@ from cms.models import Competence, CoursePage, Expert, LessonPage, ModulePage, P
 pytestmark = pytest.mark.django_db
 
 
+PROSE = {"heading", "rich_text", "callout"}
+
+
 def words(topic) -> int:
-    text = " ".join(strip_tags(str(child.render())) for child in topic.body)
+    """Words of running text (headings, paragraphs, callouts), not counting the other blocks."""
+    text = " ".join(strip_tags(str(child.render())) for child in topic.body if child.block_type in PROSE)
     return len(text.split())
 
 
-def test_the_demo_course_has_the_reference_shape_and_substance(home):
+def test_the_demo_course_has_the_reference_shape_substance_and_blocks(home, client):
     call_command("load_demo_course")
     course = CoursePage.objects.get(slug="smart-clusters")
     topics = TopicPage.objects.live().descendant_of(course)
@@ -33,6 +39,22 @@ def test_the_demo_course_has_the_reference_shape_and_substance(home):
     for topic in topics.prefetch_related("outcomes", "authors"):
         assert topic.outcomes.exists() and topic.authors.exists(), topic.title
         assert words(topic) >= 400, f"{topic.title} has only {words(topic)} words"
+
+    # Every page renders, with every block of the reference counts.
+    kinds = Counter()
+    for topic in TopicPage.objects.live().descendant_of(course):
+        response = client.get(topic.url)
+        assert response.status_code == 200, topic.url
+        html = response.content.decode()
+        kinds.update(block.block_type for block in topic.body)
+        assert html.count('class="block block--') == len(topic.body), topic.url
+    assert kinds["video"] == 53 and kinds["infographic"] == 3 and kinds["exercise"] == 22
+    assert kinds["document"] == 47 and kinds["vocab_sheet"] + kinds["tool_sheet"] == 14
+    assert kinds["case_study"] == 3
+    for suffix in ("", "outline/", "glossary/", "tools/"):
+        assert client.get(course.url + suffix).status_code == 200, suffix
+    glossary = client.get(course.url + "glossary/").content.decode()
+    assert glossary.count("<dt>") >= 60
 
 
 def test_loading_the_demo_twice_changes_nothing(home, capsys):

@@ -33,15 +33,22 @@ class FlashcardsBlock(LearningBlock, blocks.StructBlock):
         template = "lectern_flashcards/flashcards.html"
         label = _("Flashcards")
         description = _("Recall practice: type the answer to each card.")
-        preview_value = {"title": "Flashcards", "cards": [{"prompt": "IIoT", "answer": "Industrial Internet of Things"}]}
+        preview_value = {
+            "title": "Flashcards",
+            "cards": [{"prompt": "IIoT", "answer": "Industrial Internet of Things"}],
+        }
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["cards"] = [{"id": item.id, "prompt": item.value["prompt"]} for item in value["cards"].bound_blocks]
+        context["cards"] = [
+            {"id": item.id, "prompt": item.value["prompt"]} for item in value["cards"].bound_blocks
+        ]
         return context
 
     def search_documents(self, value, context):
-        return [SearchDocument(self.kind, value["title"], " ".join(card["prompt"] for card in value["cards"]))]
+        return [
+            SearchDocument(self.kind, value["title"], " ".join(card["prompt"] for card in value["cards"]))
+        ]
 
     def submission_from_form(self, value, data):
         return {"answers": {item.id: data.get(f"card-{item.id}", "") for item in value["cards"].bound_blocks}}
@@ -58,6 +65,10 @@ class FlashcardsBlock(LearningBlock, blocks.StructBlock):
             given = _fold(answers.get(card_id, ""))
             accepted = {_fold(card["answer"]), *(_fold(a) for a in card["also_accepted"])}
             right = bool(given) and given in accepted
-            results.append(QuestionResult(card_id, card["prompt"], 1.0 if right else 0.0, [], "", card["answer"], bool(given)))
+            results.append(
+                QuestionResult(
+                    card_id, card["prompt"], 1.0 if right else 0.0, [], "", card["answer"], bool(given)
+                )
+            )
         score = round(100 * sum(r.score for r in results) / len(results))
         return GradeResult(score=score, pass_mark=100, questions=results)

@@ -1,0 +1,188 @@
+"""The example plugin's whole path: discovered, editable, rendered, searchable, graded,
+and what happens to its content when it is removed and installed again."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from blocks.registry import registry
+from cms.models import LessonPage, TopicPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+DECK = {
+    "title": "Acronyms of Industry 4.0",
+    "cards": [
+        {
+            "prompt": "What does IIoT stand for?",
+            "answer": "Industrial Internet of Things",
+            "also_accepted": [],
+        },
+        {
+            "prompt": "What does MES stand for?",
+            "answer": "Manufacturing execution system",
+            "also_accepted": ["MES software"],
+        },
+    ],
+}
+
+
+@pytest.fixture
+def editor(client):
+    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
+    return client
+
+
+@pytest.fixture
+def plugin_removed():
+    """Uninstall the plugin's block for one test, as if the package were gone."""
+    block = registry["flashcards"]
+    registry.unregister("flashcards")
+    yield
+    registry.register("flashcards", block)
+
+
+def list_block(items):
+    data = {"count": len(items)}
+    for index, item in enumerate(items):
+        data.update(
+            {f"{index}-value": item, f"{index}-deleted": "", f"{index}-order": index, f"{index}-id": ""}
+        )
+    return data
+
+
+def topic_form(title, slug, body_items):
+    body = {"count": len(body_items)}
+    for index, (block_type, value, block_id) in enumerate(body_items):
+        body.update(
+            {
+                f"{index}-type": block_type,
+                f"{index}-value": value,
+                f"{index}-deleted": "",
+                f"{index}-order": index,
+                f"{index}-id": block_id,
+            }
+        )
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "introduction": "",
+            "body": body,
+            "estimated_minutes": 20,
+            "authors": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+
+
+def deck_form_value(deck):
+    cards = [
+        {"prompt": c["prompt"], "answer": c["answer"], "also_accepted": list_block(c["also_accepted"])}
+        for c in deck["cards"]
+    ]
+    return {"title": deck["title"], "cards": list_block(cards)}
+
+
+def test_an_editor_adds_flashcards_in_the_admin_and_learners_use_them(editor, client):
+    lesson = LessonPage.objects.descendant_of(factories.course(modules=1, lessons=1, topics=0)).get()
+    response = editor.post(
+        f"/admin/pages/add/cms/topicpage/{lesson.pk}/",
+        topic_form("Acronyms", "acronyms", [("flashcards", deck_form_value(DECK), "")]),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    topic = TopicPage.objects.get(slug="acronyms")
+    assert topic.live and topic.body[0].block_type == "flashcards"
+
+    html = client.get(topic.url).content.decode()
+    assert "What does IIoT stand for?" in html
+    assert "Industrial Internet of Things" not in html and "Manufacturing execution system" not in html
+
+    child = topic.body[0]
+    [document] = child.block.search_documents(child.value, {})
+    assert document.kind == "flashcards" and "What does MES stand for?" in document.text
+    assert "Industrial Internet of Things" not in document.text
+
+    card_ids = [item.id for item in child.value["cards"].bound_blocks]
+    result = client.post(
+        f"/grade/{topic.pk}/{child.id}/",
+        json.dumps({"answers": {card_ids[0]: "industrial internet of things", card_ids[1]: "mes software"}}),
+        content_type="application/json",
+    ).json()
+    assert result["score"] == 100 and result["passed"]
+    bad = client.post(
+        f"/grade/{topic.pk}/{child.id}/",
+        json.dumps({"answers": {"nope": "x"}}),
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and "Unknown card" in bad.json()["error"]
+
+
+@pytest.fixture
+def topic_with_deck():
+    return factories.topic_with(
+        [
+            {"type": "rich_text", "value": "<p>Before the deck.</p>", "id": "text-1"},
+            {"type": "flashcards", "value": DECK, "id": "deck-1"},
+        ]
+    )
+
+
+def stored_body(topic):
+    """The body exactly as the database holds it, read past the ORM."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT body FROM cms_topicpage WHERE page_ptr_id = %s", [topic.pk])
+        raw = cursor.fetchone()[0]
+    return json.loads(raw) if isinstance(raw, str) else raw
+
+
+def test_a_page_whose_plugin_is_gone_still_renders_without_that_block(
+    client, topic_with_deck, plugin_removed
+):
+    response = client.get(topic_with_deck.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Before the deck." in html and "What does IIoT stand for?" not in html
+
+
+def test_editors_see_the_block_marked_unavailable(editor, topic_with_deck, plugin_removed):
+    html = editor.get(f"/admin/pages/{topic_with_deck.pk}/edit/").content.decode()
+    assert "Unavailable block (plugin not installed)" in html
+    assert "flashcards" in html
+
+
+def test_saving_the_page_in_the_admin_keeps_the_removed_plugins_data(editor, client, topic_with_deck):
+    original = [child for child in stored_body(topic_with_deck) if child["type"] == "flashcards"]
+    block = registry["flashcards"]
+    registry.unregister("flashcards")
+    try:
+        # What the admin's edit form holds for the unavailable block, posted back as is.
+        kept = TopicPage.objects.get(pk=topic_with_deck.pk).body[1].value
+        assert kept["original_type"] == "flashcards"
+        response = editor.post(
+            f"/admin/pages/{topic_with_deck.pk}/edit/",
+            topic_form(
+                "Topic with blocks (edited)",
+                topic_with_deck.slug,
+                [
+                    (
+                        "rich_text",
+                        '{"blocks":[{"key":"a","text":"Edited text.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                        "text-1",
+                    ),
+                    ("unavailable_block", {"original_type": "flashcards", "data": kept["data"]}, "deck-1"),
+                ],
+            ),
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        saved = stored_body(topic_with_deck)
+        assert [child["type"] for child in saved] == ["rich_text", "flashcards"]
+        assert saved[1] == original[0]  # type, id and value, list item ids included
+    finally:
+        registry.register("flashcards", block)
+    html = client.get(TopicPage.objects.get(pk=topic_with_deck.pk).url).content.decode()
+    assert "Edited text." in html and "What does IIoT stand for?" in html  # back with the plugin
