@@ -63,7 +63,7 @@ def serve_document(request, document_id, document_filename):
     if document.filename != document_filename:
         raise Http404("This document does not match the given filename.")
     try:
-        document.file.path
+        document.file.path  # noqa: B018 - remote storages raise here
     except NotImplementedError:
         return wagtail_serve(request, document_id, document_filename)  # remote storage: redirect
     for hook in hooks.get_hooks("before_serve_document"):  # view restrictions, as Wagtail does
