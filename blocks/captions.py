@@ -1,8 +1,12 @@
 """Caption files: checked when they are uploaded or chosen, read once per file version."""
 
+import logging
+
 from django.core.cache import cache
 
 from . import webvtt
+
+logger = logging.getLogger(__name__)
 
 
 def read_document(document) -> bytes:
@@ -17,7 +21,10 @@ def cues_for(document) -> list[webvtt.Cue]:
     if cues is None:
         try:
             cues = webvtt.parse(read_document(document))
-        except (OSError, webvtt.WebVTTError):
-            cues = []  # storage unreachable or a file replaced outside the admin: no transcript
+        except webvtt.WebVTTError:
+            cues = []  # a file replaced outside the admin: no transcript, no error page
+        except Exception:  # storage unreachable (botocore, OSError): try again next time
+            logger.warning("Could not read caption file %s", document.pk, exc_info=True)
+            return []
         cache.set(key, cues, 24 * 3600)
     return cues

@@ -4,6 +4,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from files.renditions import rendition_or_none
+
 from .base import LearningBlock, SearchDocument
 
 RENDITIONS = ["width-800", "width-1600"]
@@ -39,6 +41,12 @@ class ImageBlock(LearningBlock, blocks.StructBlock):
         template = "blocks/image.html"
         label = _("Image")
         description = _("A figure with alternative text and a caption.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["small"] = rendition_or_none(value.get("image"), RENDITIONS[0])
+        context["large"] = rendition_or_none(value.get("image"), RENDITIONS[1])
+        return context
 
     def clean(self, value):
         value = super().clean(value)

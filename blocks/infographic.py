@@ -2,6 +2,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from files.renditions import rendition_or_none
+
 from .base import LearningBlock, SearchDocument
 from .image import PrefetchingImageChooserBlock
 
@@ -37,6 +39,7 @@ class InfographicBlock(LearningBlock, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["anchor"] = self.anchor_for(value)
+        context["picture"] = rendition_or_none(value.get("image"), "width-1200")
         context["hotspot_items"] = [
             {
                 "id": item.id,

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,8 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+
+from files.renditions import rendition_or_none
 
 from . import webvtt
 from .base import LearningBlock, SearchDocument
@@ -127,13 +130,14 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
             {
                 "language": t["language"],
                 "label": dict(LANGUAGES)[t["language"]],
-                "url": t["file"].url,
+                "url": reverse("lectern-caption-track", args=[t["file"].pk]),
                 "default": t is default,
             }
             for t in tracks
         ]
         context["anchor"] = self.anchor_for(value)
         context["cues"] = cues_for(default["file"]) if default else []
+        context["poster"] = rendition_or_none(value.get("poster"), "width-800")
         context["source"] = value["video_file"].url if value.get("video_file") else value.get("video_url")
         context["start"] = self.requested_start(parent_context, context.get("block_id"))
         context["duration_label"] = webvtt.seconds_label(value["duration"])

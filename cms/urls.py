@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.documents import serve_document
+from files.serving import serve_document
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", serve_document, name="lectern_document"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("blocks.urls")),
+    path("", include("files.urls")),
 ]
 
 if settings.DEBUG:

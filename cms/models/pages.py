@@ -5,6 +5,7 @@ enforces when an editor adds a page; the roll-ups (minutes, outcomes) are comput
 from the live topics below a page so that they can never drift from the content.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -219,6 +220,8 @@ class TopicPage(Page):
         """Everything but the content version is lazy: a cached page runs none of it."""
         context = super().get_context(request, *args, **kwargs)
         context["content_version"] = ContentVersion.current()
+        context["media_start"] = media_start_key(request)
+        context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
         context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=2).specific(defer=True)
         return context
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from blocks.plugins import discover_plugin_apps
+from files.s3 import storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -17,6 +18,7 @@ SITE_DIR = BASE_DIR / "site"
 INSTALLED_APPS = [
     "cms",
     "blocks.apps.BlocksConfig",
+    "files.apps.FilesConfig",
     "search.apps.SearchConfig",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "files.middleware.StorageErrorMiddleware",
     # Last, so it sees the response first: fills CSRF tokens into cached fragments.
     "blocks.csrf.CsrfPlaceholderMiddleware",
 ]
@@ -113,6 +116,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Files: local disk by default; any S3 API when AWS_STORAGE_BUCKET_NAME is set.
+_s3 = storage_settings()
+if _s3:
+    globals().update(_s3)
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Learner pages cache their article; presigned URLs inside it must outlive the cache.
+LECTERN_FRAGMENT_CACHE_SECONDS = min(24 * 3600, _s3["AWS_QUERYSTRING_EXPIRE"] // 2) if _s3 else 24 * 3600
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Lectern"
@@ -133,7 +144,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "webm",
     "vtt",  # videos and their caption tracks
 ]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "blocks.forms.CourseDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "files.forms.CourseDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "files.forms.CourseImageForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt", "video/mp4", "video/webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

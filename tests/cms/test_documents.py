@@ -1,3 +1,9 @@
+"""Serving documents from local disk (the demo): byte ranges for seekable video.
+
+On S3 the document view redirects to a presigned URL and S3 answers ranges itself
+(tests/files/test_s3_storage.py).
+"""
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, CollectionViewRestriction
@@ -10,7 +16,14 @@ CONTENT = bytes(range(256)) * 4  # 1,024 bytes
 
 
 @pytest.fixture
-def video():
+def local_files(settings, tmp_path):
+    """The demo's set-up: files on local disk, served through Django with ranges."""
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
+@pytest.fixture
+def video(local_files):
     return factories.document("Clip", "clip.mp4", CONTENT)
 
 

@@ -122,3 +122,11 @@ def test_a_cached_topic_page_shows_a_change_published_elsewhere_at_once(client):
     expert.name = "Ana Renamed"
     expert.save()
     assert "Ana Renamed" in html(client, first)
+
+
+def test_a_start_time_in_one_address_does_not_leak_into_the_cached_page_of_others(client):
+    topic = factories.topic_with([{"type": "video", "id": "v1", "value": factories.video_value()}])
+    assert "#t=7" in client.get(topic.url + "?t=7&v=v1").content.decode()
+    plain = client.get(topic.url).content.decode()
+    assert "#t=" not in plain
+    assert "#t=12" in client.get(topic.url + "?t=12").content.decode()

@@ -1,0 +1,56 @@
+"""The admin's upload forms: every document and image is checked before it is stored."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from blocks import webvtt
+
+from .validation import UploadRefused, check_upload, safe_filename, size_limit
+
+SAMPLE = 8192
+
+
+def _head(upload) -> bytes:
+    upload.seek(0)
+    head = upload.read(SAMPLE)
+    upload.seek(0)
+    return head
+
+
+class CourseDocumentForm(BaseDocumentForm):
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None or not hasattr(upload, "size") or getattr(upload, "_committed", False):
+            return upload  # unchanged on edit
+        upload.name = safe_filename(upload.name, "document")
+        try:
+            kind = check_upload(upload.name, upload.size, _head(upload))
+        except UploadRefused as error:
+            raise ValidationError(str(error)) from error
+        if kind.name == "caption":
+            try:
+                upload.seek(0)
+                webvtt.parse(upload.read())
+            except webvtt.WebVTTError as error:
+                raise ValidationError(
+                    _("This caption file is not valid WebVTT: %(problem)s") % {"problem": error}
+                ) from error
+            finally:
+                upload.seek(0)
+        return upload
+
+
+class CourseImageForm(BaseImageForm):
+    """Wagtail already checks that an image is one (by decoding it); names and sizes are ours."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is not None and hasattr(upload, "size") and not getattr(upload, "_committed", False):
+            upload.name = safe_filename(upload.name, "image")
+            if upload.size > size_limit("image"):
+                raise ValidationError(
+                    _("Images may be at most %(mb)d MB.") % {"mb": size_limit("image") // (1024 * 1024)}
+                )
+        return upload

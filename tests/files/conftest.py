@@ -1,0 +1,31 @@
+import urllib.error
+import urllib.request
+
+import pytest
+from django.contrib.auth import get_user_model
+
+
+@pytest.fixture
+def s3_bucket(settings):
+    """The bucket the test run stores files in (moto_server, or a real one from the environment)."""
+    from files import s3
+
+    if not s3.is_configured():
+        pytest.skip("these tests need S3 storage (the default test settings start moto_server)")
+    return s3.client(), s3.bucket_name()
+
+
+@pytest.fixture
+def admin_client(client, db):
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "pw"))
+    return client
+
+
+def fetch(url, **headers):
+    """A plain HTTP GET, as a browser makes it, outside Django."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
