@@ -1,5 +1,6 @@
 /* Upload a large file straight to S3 with presigned multipart URLs.
-   Three parts travel at once; a failed part is retried three times with a pause. */
+   Six parts travel at once (a browser opens six connections to one host); a failed
+   part is retried three times with a growing pause. */
 (function () {
   "use strict";
   var form = document.getElementById("large-upload");
@@ -88,7 +89,7 @@
           return worker();
         });
       }
-      return Promise.all([worker(), worker(), worker()]).then(function () {
+      return Promise.all([worker(), worker(), worker(), worker(), worker(), worker()]).then(function () {
         say("Checking the file…");
         return post(upload.complete_url, { token: upload.token, parts: parts });
       });

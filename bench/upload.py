@@ -1,0 +1,172 @@
+"""A large video through Lectern's upload path, against a plain boto3 upload, in one run.
+
+Run:  .venv/bin/python bench/upload.py [--size-mb 1024]
+
+Both uploads go to the same local S3 endpoint (moto_server on 127.0.0.1):
+
+* lectern - what the admin's uploader does: ask the Django server (a real
+            ``runserver`` process) to start a multipart upload, PUT the parts
+            straight to S3 six at a time, ask Django to complete and check.
+* boto3   - ``upload_file`` of the same file with boto3's default transfer settings.
+
+It prints each throughput, the ratio, and the Django process's memory before the
+upload and at its peak (VmHWM), read from /proc. Targets (issue 4): Django grows by
+less than 50 MB whatever the size; throughput >= 0.8 x plain boto3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from files.local_s3 import LocalS3Server, create_bucket, free_port  # noqa: E402
+
+MB = 1024 * 1024
+PARALLEL_PARTS = 6  # large_upload.js sends six parts at a time (a browser opens six connections per host)
+
+
+def make_file(path: Path, size: int) -> None:
+    header = b"\0\0\0\x18ftypmp42"
+    block = os.urandom(MB)
+    with path.open("wb") as handle:
+        handle.write(header)
+        written = len(header)
+        while written < size:
+            chunk = block[: min(MB, size - written)]
+            handle.write(chunk)
+            written += len(chunk)
+
+
+def memory_kb(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+class Browser:
+    """What the editor's browser does, with a session cookie and the CSRF token."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def csrf(self) -> str:
+        return next(c.value for c in self.cookies if c.name == "csrftoken")
+
+    def login(self, username: str, password: str) -> None:
+        self.opener.open(self.base + "/admin/login/").read()
+        data = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": self.csrf()}).encode()
+        request = urllib.request.Request(self.base + "/admin/login/", data=data, headers={"Referer": self.base + "/admin/login/"})
+        self.opener.open(request).read()
+
+    def post_json(self, path: str, payload: dict) -> dict:
+        request = urllib.request.Request(
+            self.base + path, data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json", "X-CSRFToken": self.csrf(), "Referer": self.base + "/admin/"},
+        )
+        with self.opener.open(request) as response:
+            return json.loads(response.read())
+
+
+def put_part(url: str, path: Path, offset: int, length: int) -> str:
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        data = handle.read(length)
+    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": "application/octet-stream"})
+    with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310 - loopback
+        return response.headers["ETag"]
+
+
+def lectern_upload(browser: Browser, path: Path, size: int) -> float:
+    start = time.perf_counter()
+    plan = browser.post_json("/admin/files/large-upload/start/", {"filename": path.name, "size": size, "title": "Benchmark", "collection": 1})
+    part = plan["part_size"]
+    with ThreadPoolExecutor(max_workers=PARALLEL_PARTS) as pool:  # as large_upload.js does
+        etags = list(pool.map(lambda i: put_part(plan["urls"][i], path, i * part, min(part, size - i * part)), range(len(plan["urls"]))))
+    parts_done = time.perf_counter()
+    done = browser.post_json("/admin/files/large-upload/complete/", {"token": plan["token"], "parts": [{"PartNumber": i + 1, "ETag": e} for i, e in enumerate(etags)]})
+    assert done["document"], done
+    end = time.perf_counter()
+    print(f"  (lectern phases: start+parts {parts_done - start:.2f} s, complete and check {end - parts_done:.2f} s)")
+    return end - start
+
+
+def boto3_upload(endpoint: str, bucket: str, path: Path) -> float:
+    import boto3
+
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    start = time.perf_counter()
+    client.upload_file(str(path), bucket, "plain/" + path.name)
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size-mb", type=int, default=1024)
+    args = parser.parse_args()
+    size = args.size_mb * MB
+
+    work = Path(tempfile.mkdtemp(prefix="lectern-upload-bench-"))
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
+    s3 = LocalS3Server()
+    s3.start()
+    create_bucket(s3.url, "lectern-bench")
+    env = {
+        **os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+        "AWS_STORAGE_BUCKET_NAME": "lectern-bench", "AWS_S3_ENDPOINT_URL": s3.url,
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+    subprocess.run([*manage, "shell", "-c", "from django.contrib.auth import get_user_model as m; m().objects.create_superuser('bench', 'b@example.org', 'bench-pass')"], env=env, check=True)
+    port = free_port()
+    server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/admin/login/", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.2)
+        path = work / "keynote.mp4"
+        make_file(path, size)
+        browser = Browser(base)
+        browser.login("bench", "bench-pass")
+        before = memory_kb(server.pid, "VmRSS")
+        lectern_seconds = lectern_upload(browser, path, size)
+        peak = memory_kb(server.pid, "VmHWM")
+        plain_seconds = boto3_upload(s3.url, "lectern-bench", path)
+    finally:
+        server.terminate()
+        s3.stop()
+        for leftover in work.iterdir():
+            leftover.unlink()
+        work.rmdir()
+
+    lectern_rate, plain_rate = size / MB / lectern_seconds, size / MB / plain_seconds
+    print(f"file size: {args.size_mb} MB")
+    print(f"  lectern path   {lectern_seconds:7.2f} s   {lectern_rate:8.1f} MB/s")
+    print(f"  plain boto3    {plain_seconds:7.2f} s   {plain_rate:8.1f} MB/s")
+    print(f"throughput lectern / boto3: {lectern_rate / plain_rate:.2f}x   (target >= 0.8x)")
+    print(f"Django process memory: {before / 1024:.1f} MB before, peak {peak / 1024:.1f} MB, "
+          f"growth {(peak - before) / 1024:.1f} MB   (target < 50 MB)")
+
+
+if __name__ == "__main__":
+    main()
