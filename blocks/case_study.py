@@ -79,7 +79,7 @@ class CaseStudyBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return "case-" + (slugify(value.get("title") or "") or "study")
+        return "case-" + (slugify(value.get("title") or "", allow_unicode=True) or "study")
 
     def toc_entries(self, value):
         return [("h2", value["title"], self.anchor_for(value))]

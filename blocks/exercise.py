@@ -47,7 +47,7 @@ class ExerciseBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return "exercise-" + (slugify(value.get("title") or "") or "questions")
+        return "exercise-" + (slugify(value.get("title") or "", allow_unicode=True) or "questions")
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -31,7 +31,7 @@ class HeadingBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return slugify(value.get("anchor") or value.get("text") or "") or "section"
+        return slugify(value.get("anchor") or value.get("text") or "", allow_unicode=True) or "section"
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

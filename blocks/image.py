@@ -45,7 +45,11 @@ class ImageBlock(LearningBlock, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["small"] = rendition_or_none(value.get("image"), RENDITIONS[0])
-        context["large"] = rendition_or_none(value.get("image"), RENDITIONS[1])
+        large = rendition_or_none(value.get("image"), RENDITIONS[1])
+        # Wagtail never upscales: for a small image both renditions have one width,
+        # and a srcset may not list the same width twice.
+        small = context["small"]
+        context["large"] = large if large and small and large.width > small.width else None
         return context
 
     def clean(self, value):

@@ -54,7 +54,7 @@ class InfographicBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return "infographic-" + (slugify(value.get("title") or "") or "image")
+        return "infographic-" + (slugify(value.get("title") or "", allow_unicode=True) or "image")
 
     def toc_entries(self, value):
         return [("h2", value["title"], self.anchor_for(value))]

@@ -41,7 +41,7 @@ class ToolSheetBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return "tool-" + (slugify(value.get("title") or "") or "sheet")
+        return "tool-" + (slugify(value.get("title") or "", allow_unicode=True) or "sheet")
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -112,7 +112,7 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return "video-" + (slugify(value.get("title") or "") or "player")
+        return "video-" + (slugify(value.get("title") or "", allow_unicode=True) or "player")
 
     def toc_entries(self, value):
         return [("h2", value["title"], self.anchor_for(value))]

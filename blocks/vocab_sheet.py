@@ -24,7 +24,7 @@ class VocabTermBlock(blocks.StructBlock):
 
 
 def term_anchor(term: str) -> str:
-    return "term-" + (slugify(term) or "entry")
+    return "term-" + (slugify(term, allow_unicode=True) or "entry")
 
 
 class VocabSheetBlock(LearningBlock, blocks.StructBlock):
@@ -56,7 +56,7 @@ class VocabSheetBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return "vocab-" + (slugify(value.get("title") or "") or "terms")
+        return "vocab-" + (slugify(value.get("title") or "", allow_unicode=True) or "terms")
 
     def toc_entries(self, value):
         return [("h2", value["title"], self.anchor_for(value))]

@@ -55,7 +55,8 @@ def parse(source: str | bytes) -> list[Cue]:
         try:
             source = source.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise WebVTTError(1, "the file is not UTF-8 text") from error
+            line = source[: error.start].count(b"\n") + 1
+            raise WebVTTError(line, "the file is not UTF-8 text") from error
     lines = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
         raise WebVTTError(1, "a WebVTT file must start with the line 'WEBVTT'")
@@ -76,7 +77,8 @@ def parse(source: str | bytes) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     if not cues:
-        raise WebVTTError(len(lines), "the file has no cues")
+        last_line = len(lines) - 1 if len(lines) > 1 and lines[-1] == "" else len(lines)
+        raise WebVTTError(last_line, "the file has no cues")
     return cues
 
 

@@ -25,8 +25,16 @@ def _topics(course, request=None):
 
 
 def _initial(term: str) -> str:
-    letter = unicodedata.normalize("NFKD", term[:1]).encode("ascii", "ignore").decode().upper()
+    """The letter a term is filed under: its first letter without accents (Latin or Greek), or '#'."""
+    letter = "".join(
+        c for c in unicodedata.normalize("NFKD", term[:1]) if not unicodedata.combining(c)
+    ).upper()
     return letter if letter.isalpha() else "#"
+
+
+def _filing_order(entry):
+    initial = _initial(entry.item.term)
+    return (initial != "#", initial, unicodedata.normalize("NFKD", entry.item.term).casefold())
 
 
 def glossary(course, request=None):
@@ -38,7 +46,7 @@ def glossary(course, request=None):
             terms = getattr(child.block, "glossary_entries", None)
             for entry in terms(child.value) if terms else []:
                 entries.append(IndexedEntry(topic.title, f"{topic_url}#{entry.anchor}", entry))
-    entries.sort(key=lambda e: unicodedata.normalize("NFKD", e.item.term).casefold())
+    entries.sort(key=_filing_order)
     return [(letter, list(group)) for letter, group in groupby(entries, key=lambda e: _initial(e.item.term))]
 
 

@@ -41,6 +41,13 @@ class CourseDocumentForm(BaseDocumentForm):
                 upload.seek(0)
         return upload
 
+    def _post_clean(self):
+        # A refused file never reached the instance: validating the model as well would
+        # add a second, misleading error ("File extension '' is not allowed").
+        if "file" in self._errors:
+            return
+        super()._post_clean()
+
 
 class CourseImageForm(BaseImageForm):
     """Wagtail already checks that an image is one (by decoding it); names and sizes are ours."""

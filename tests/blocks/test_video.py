@@ -85,14 +85,18 @@ def get(client, url):
 def test_the_video_plays_in_a_native_player_with_its_source_and_default_english_captions(client):
     topic = video_topic()
     video = get_document_model().objects.get(title="Additive manufacturing")
-    track = get_document_model().objects.get(title="Captions")
     html = section(get(client, topic.url))
     player = re.search(r"<video\b[^>]*>(.*?)</video>", html, re.S)
     assert player and " controls" in player.group(0).split(">")[0]
     assert f'<source src="{video.url}">' in player.group(1)
     [track_tag] = re.findall(r"<track\b[^>]*>", player.group(1))
     assert 'kind="captions"' in track_tag and 'srclang="en"' in track_tag and 'label="English"' in track_tag
-    assert f'src="{track.url}"' in track_tag and re.search(r"\sdefault\b", track_tag)
+    assert re.search(r"\sdefault\b", track_tag)
+    # the browser loads the track from the src it is given: it must be the caption file, as WebVTT
+    track = client.get(unescape(re.search(r'src="([^"]+)"', track_tag).group(1)))
+    assert track.status_code == 200 and track["Content-Type"].startswith("text/vtt")
+    body = b"".join(track.streaming_content) if track.streaming else track.content
+    assert body == factories.VTT.encode()
     assert f'<h2 id="{ANCHOR}">Additive manufacturing in five minutes</h2>' in html
     assert "Duration 0:11" in html and "Captions: English" in html
 
@@ -280,6 +284,13 @@ def test_a_malformed_caption_upload_is_refused_with_its_line_and_stored_nowhere(
     assert data["success"] is False
     assert "This caption file is not valid WebVTT: line 6: malformed cue timing" in data["error_message"]
     assert not get_document_model().objects.exists()
+
+
+def test_a_malformed_caption_upload_is_refused_for_its_content_only(admin_client):
+    data = upload_many(admin_client, "lecture.en.vtt", MALFORMED_VTT.encode()).json()
+    assert data["error_message"] == (
+        "This caption file is not valid WebVTT: line 6: malformed cue timing '00:00:03.000 --> 00:00:7.000'"
+    )
 
 
 def test_a_malformed_caption_upload_through_the_single_form_is_refused_with_its_line(admin_client):

@@ -118,12 +118,6 @@ def test_a_file_without_cues_is_refused():
     assert (error.line, error.message) == (3, "the file has no cues")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="webvtt.parse reports 'no cues' at len(source.split('\\n')), which for a file ending in a newline "
-    "(as almost every file does) is one line past the last line: 'WEBVTT\\n\\nNOTE only\\n' has 3 lines "
-    "but the error says line 4.",
-)
 def test_a_file_without_cues_ending_in_a_newline_is_refused_at_its_last_line():
     error = parse_error("WEBVTT\n\nNOTE only a note here\n")
     assert (error.line, error.message) == (3, "the file has no cues")
@@ -135,11 +129,6 @@ def test_a_file_that_is_not_utf8_is_refused_with_a_message():
     assert str(error).startswith("line ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="webvtt.parse always reports a UnicodeDecodeError at line 1, not at the line holding the first "
-    "invalid byte (computable from error.start), so an editor is not told where the file is wrong.",
-)
 def test_a_file_that_is_not_utf8_is_refused_at_the_line_of_the_first_bad_byte():
     source = "WEBVTT\n\n00:00.000 --> 00:01.000\nPlain.\n\n00:01.000 --> 00:02.000\nCaf\u00e9\n".encode(
         "latin-1"

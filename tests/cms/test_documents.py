@@ -18,7 +18,10 @@ CONTENT = bytes(range(256)) * 4  # 1,024 bytes
 @pytest.fixture
 def local_files(settings, tmp_path):
     """The demo's set-up: files on local disk, served through Django with ranges."""
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     settings.MEDIA_ROOT = str(tmp_path)
 
 
