@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +9,9 @@ from files.serving import serve_document
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Learners log in here to see private pages and files (editors use /admin/).
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Range requests (seeking in videos) first; everything else is Wagtail's own view.
     path("documents/<int:document_id>/<str:document_filename>", serve_document, name="lectern_document"),
     path("documents/", include(wagtaildocs_urls)),

@@ -127,3 +127,33 @@ def test_caption_tracks_are_served_from_the_site_itself(s3_bucket, client):
     response = client.get(src)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/vtt")
     assert response.content.startswith(b"WEBVTT")
+
+
+def test_a_learner_sent_to_log_in_for_a_private_file_gets_it_after_logging_in(
+    s3_bucket, client, django_user_model
+):
+    document = factories.document("Private worksheet", "private.pdf", PDF)
+    topic = factories.topic_with(
+        [
+            {
+                "type": "document",
+                "value": {
+                    "document": document.pk,
+                    "title": "",
+                    "description": "",
+                    "document_kind": "worksheet",
+                },
+            }
+        ]
+    )
+    PageViewRestriction.objects.create(page=topic, restriction_type=PageViewRestriction.LOGIN)
+    django_user_model.objects.create_user("learner", password="a-long-pass-phrase")
+
+    login_url = client.get(document.url)["Location"]
+    assert login_url.startswith("/accounts/login/") and client.get(login_url).status_code == 200
+    next_url = parse_qs(urlparse(login_url).query)["next"][0]
+    response = client.post(
+        "/accounts/login/", {"username": "learner", "password": "a-long-pass-phrase", "next": next_url}
+    )
+    assert response["Location"] == document.url
+    assert "X-Amz-Signature" in client.get(document.url)["Location"]
