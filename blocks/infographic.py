@@ -60,6 +60,7 @@ class InfographicBlock(LearningBlock, blocks.StructBlock):
         return [("h2", value["title"], self.anchor_for(value))]
 
     def search_documents(self, value, context):
-        return [SearchDocument(self.kind, value["title"], value.get("description") or "")] + [
-            SearchDocument("hotspot", hotspot["title"], hotspot["text"]) for hotspot in value["hotspots"]
+        anchor = "#" + self.anchor_for(value)  # hotspots open from the infographic itself
+        return [SearchDocument(self.kind, value["title"], value.get("description") or "", anchor)] + [
+            SearchDocument("hotspot", hotspot["title"], hotspot["text"], anchor) for hotspot in value["hotspots"]
         ]

@@ -122,3 +122,4 @@ def test_search_finds_the_infographic_and_each_hotspot(topic):
         ("hotspot", "Manufacturer", "Turns parts into products."),
         ("hotspot", "Customers", "Buy & use the products."),
     ]
+    assert {d.anchor for d in documents} == {"#infographic-the-value-chain"}  # a hit opens the infographic
