@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .base import LearningBlock, SearchDocument
+from .countries import COUNTRIES
 
 ORGANISATION_TYPES = [
     ("cluster", _("Cluster organisation")),
@@ -10,19 +11,6 @@ ORGANISATION_TYPES = [
     ("large_company", _("Large company")),
     ("public_body", _("Public body")),
     ("research", _("Research or technology organisation")),
-]
-COUNTRIES = [
-    ("FR", _("France")),
-    ("HU", _("Hungary")),
-    ("ES", _("Spain")),
-    ("GB", _("United Kingdom")),
-    ("GR", _("Greece")),
-    ("DE", _("Germany")),
-    ("IT", _("Italy")),
-    ("PT", _("Portugal")),
-    ("PL", _("Poland")),
-    ("BE", _("Belgium")),
-    ("NL", _("Netherlands")),
 ]
 SECTIONS = [
     ("context", _("Context")),

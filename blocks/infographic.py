@@ -62,5 +62,6 @@ class InfographicBlock(LearningBlock, blocks.StructBlock):
     def search_documents(self, value, context):
         anchor = "#" + self.anchor_for(value)  # hotspots open from the infographic itself
         return [SearchDocument(self.kind, value["title"], value.get("description") or "", anchor)] + [
-            SearchDocument("hotspot", hotspot["title"], hotspot["text"], anchor) for hotspot in value["hotspots"]
+            SearchDocument("hotspot", hotspot["title"], hotspot["text"], anchor)
+            for hotspot in value["hotspots"]
         ]

@@ -5,26 +5,13 @@ and an import can find it again (see docs/course-format.md).
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-COUNTRIES = [
-    ("FR", _("France")),
-    ("HU", _("Hungary")),
-    ("ES", _("Spain")),
-    ("GB", _("United Kingdom")),
-    ("GR", _("Greece")),
-    ("DE", _("Germany")),
-    ("IT", _("Italy")),
-    ("PT", _("Portugal")),
-    ("PL", _("Poland")),
-    ("BE", _("Belgium")),
-    ("NL", _("Netherlands")),
-]
+from blocks.countries import COUNTRIES
 
 
 @register_snippet

@@ -29,3 +29,18 @@ def fetch(url, **headers):
             return response.status, response.read(), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read(), dict(error.headers)
+
+
+@pytest.fixture
+def own_s3_server(settings, s3_bucket):
+    """A moto_server of the test's own, with an empty bucket, which the test may stop."""
+    from files.local_s3 import LocalS3Server, create_bucket
+
+    server = LocalS3Server()
+    server.start()
+    create_bucket(server.url, "lectern-own")
+    settings.AWS_S3_ENDPOINT_URL = server.url
+    settings.AWS_STORAGE_BUCKET_NAME = "lectern-own"
+    settings.STORAGES = {**settings.STORAGES}  # makes Django build the storage again from these settings
+    yield server
+    server.stop()

@@ -50,6 +50,14 @@ def test_a_learner_gets_a_short_lived_presigned_url_that_serves_the_file_and_ran
     assert status == 206 and body == b"ftyp"
 
 
+def private_topic_using(document):
+    """A published topic, visible to logged-in learners only, that offers the document."""
+    value = {"document": document.pk, "title": "", "description": "", "document_kind": "worksheet"}
+    topic = factories.topic_with([{"type": "document", "value": value}])
+    PageViewRestriction.objects.create(page=topic, restriction_type=PageViewRestriction.LOGIN)
+    return topic
+
+
 def restricted_collection():
     factories.ensure_initial_data()
     collection = Collection.get_first_root_node().add_child(name="Partners only")
@@ -88,20 +96,7 @@ def test_a_document_in_a_restricted_collection_is_only_handed_to_those_allowed(
 
 def test_a_document_used_only_on_a_private_page_is_private_too(s3_bucket, client, django_user_model):
     document = factories.document("Private worksheet", "private.pdf", PDF)
-    topic = factories.topic_with(
-        [
-            {
-                "type": "document",
-                "value": {
-                    "document": document.pk,
-                    "title": "",
-                    "description": "",
-                    "document_kind": "worksheet",
-                },
-            }
-        ]
-    )
-    PageViewRestriction.objects.create(page=topic, restriction_type=PageViewRestriction.LOGIN)
+    private_topic_using(document)
 
     response = client.get(document.url)
     assert response.status_code == 302 and "X-Amz" not in response["Location"]
@@ -133,20 +128,7 @@ def test_a_learner_sent_to_log_in_for_a_private_file_gets_it_after_logging_in(
     s3_bucket, client, django_user_model
 ):
     document = factories.document("Private worksheet", "private.pdf", PDF)
-    topic = factories.topic_with(
-        [
-            {
-                "type": "document",
-                "value": {
-                    "document": document.pk,
-                    "title": "",
-                    "description": "",
-                    "document_kind": "worksheet",
-                },
-            }
-        ]
-    )
-    PageViewRestriction.objects.create(page=topic, restriction_type=PageViewRestriction.LOGIN)
+    private_topic_using(document)
     django_user_model.objects.create_user("learner", password="a-long-pass-phrase")
 
     login_url = client.get(document.url)["Location"]

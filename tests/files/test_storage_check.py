@@ -3,21 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from files.local_s3 import LocalS3Server, create_bucket
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def own_store(settings, s3_bucket):
-    server = LocalS3Server()
-    server.start()
-    create_bucket(server.url, "lectern-check")
-    settings.AWS_S3_ENDPOINT_URL = server.url
-    settings.AWS_STORAGE_BUCKET_NAME = "lectern-check"
-    settings.STORAGES = {**settings.STORAGES}
-    yield server
-    server.stop()
 
 
 def run():
@@ -29,11 +15,11 @@ def run():
     return out.getvalue(), None
 
 
-def test_a_ready_bucket_passes_every_check(own_store):
+def test_a_ready_bucket_passes_every_check(own_s3_server):
     from files import s3
 
     s3.client().put_bucket_cors(
-        Bucket="lectern-check",
+        Bucket="lectern-own",
         CORSConfiguration={
             "CORSRules": [
                 {
@@ -52,17 +38,17 @@ def test_a_ready_bucket_passes_every_check(own_store):
     assert (
         "ok    CORS allows browser uploads (PUT, ETag exposed) (origins: https://learn.example.org)" in output
     )
-    assert not list(s3.client().list_objects_v2(Bucket="lectern-check").get("Contents", []))  # cleaned up
+    assert not list(s3.client().list_objects_v2(Bucket="lectern-own").get("Contents", []))  # cleaned up
 
 
-def test_missing_cors_rules_are_reported(own_store):
+def test_missing_cors_rules_are_reported(own_s3_server):
     output, error = run()
     assert error == "1 storage check(s) failed."
     assert "FAIL  CORS allows browser uploads" in output
 
 
-def test_an_unreachable_store_fails_every_check_with_the_reason(own_store):
-    own_store.stop()
+def test_an_unreachable_store_fails_every_check_with_the_reason(own_s3_server):
+    own_s3_server.stop()
     output, error = run()
     assert error == "3 storage check(s) failed."
     assert output.count("FAIL") == 3 and "EndpointConnectionError" in output

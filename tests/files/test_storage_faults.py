@@ -12,27 +12,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from files.local_s3 import LocalS3Server, create_bucket
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def failing_store(settings, s3_bucket):
-    """A store of our own, which the test may stop."""
-    server = LocalS3Server()
-    server.start()
-    create_bucket(server.url, "lectern-faults")
-    settings.AWS_S3_ENDPOINT_URL = server.url
-    settings.AWS_STORAGE_BUCKET_NAME = "lectern-faults"
-    settings.STORAGES = {**settings.STORAGES}  # makes Django build the storage again from these settings
-    yield server
-    server.stop()
-
-
-def test_an_admin_upload_while_the_store_is_down_says_so_and_saves_nothing(admin_client, failing_store):
-    failing_store.stop()
+def test_an_admin_upload_while_the_store_is_down_says_so_and_saves_nothing(admin_client, own_s3_server):
+    own_s3_server.stop()
     upload = SimpleUploadedFile("brief.pdf", b"%PDF-1.4 brief", content_type="application/pdf")
     response = admin_client.post("/admin/documents/add/", {"title": "Brief", "file": upload, "collection": 1})
     assert response.status_code == 503
@@ -43,21 +29,21 @@ def test_an_admin_upload_while_the_store_is_down_says_so_and_saves_nothing(admin
     assert not get_document_model().objects.exists()
 
 
-def test_an_image_upload_while_the_store_is_down_leaves_no_image(admin_client, failing_store):
-    failing_store.stop()
+def test_an_image_upload_while_the_store_is_down_leaves_no_image(admin_client, own_s3_server):
+    own_s3_server.stop()
     upload = SimpleUploadedFile("map.png", factories.png_bytes(), content_type="image/png")
     response = admin_client.post("/admin/images/add/", {"title": "Map", "file": upload, "collection": 1})
     assert response.status_code == 503
     assert not get_image_model().objects.exists()
 
 
-def test_completing_a_large_upload_while_the_store_is_down_creates_no_document(admin_client, failing_store):
+def test_completing_a_large_upload_while_the_store_is_down_creates_no_document(admin_client, own_s3_server):
     started = admin_client.post(
         "/admin/files/large-upload/start/",
         json.dumps({"filename": "keynote.mp4", "size": 1000, "title": "Keynote", "collection": 1}),
         content_type="application/json",
     ).json()
-    failing_store.stop()
+    own_s3_server.stop()
     response = admin_client.post(
         "/admin/files/large-upload/complete/",
         json.dumps({"token": started["token"], "parts": [{"PartNumber": 1, "ETag": '"x"'}]}),
@@ -67,7 +53,7 @@ def test_completing_a_large_upload_while_the_store_is_down_creates_no_document(a
     assert not get_document_model().objects.exists()
 
 
-def test_learner_pages_still_render_while_the_store_is_down(client, failing_store):
+def test_learner_pages_still_render_while_the_store_is_down(client, own_s3_server):
     image = factories.image("Smart factory")
     track = factories.captions()
     worksheet = factories.document("Worksheet", "worksheet.pdf", b"%PDF-1.4 worksheet")
@@ -91,7 +77,7 @@ def test_learner_pages_still_render_while_the_store_is_down(client, failing_stor
             },
         ]
     )
-    failing_store.stop()
+    own_s3_server.stop()
     cache.clear()  # nothing cached: a full render while the store is away
 
     response = client.get(topic.url)
