@@ -17,6 +17,7 @@ less than 50 MB whatever the size; throughput >= 0.8 x plain boto3.
 from __future__ import annotations
 
 import argparse
+import base64
 import http.cookiejar
 import json
 import os
@@ -26,6 +27,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -70,39 +72,63 @@ class Browser:
 
     def login(self, username: str, password: str) -> None:
         self.opener.open(self.base + "/admin/login/").read()
-        data = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": self.csrf()}).encode()
-        request = urllib.request.Request(self.base + "/admin/login/", data=data, headers={"Referer": self.base + "/admin/login/"})
+        data = urllib.parse.urlencode(
+            {"username": username, "password": password, "csrfmiddlewaretoken": self.csrf()}
+        ).encode()
+        request = urllib.request.Request(
+            self.base + "/admin/login/", data=data, headers={"Referer": self.base + "/admin/login/"}
+        )
         self.opener.open(request).read()
 
     def post_json(self, path: str, payload: dict) -> dict:
         request = urllib.request.Request(
-            self.base + path, data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json", "X-CSRFToken": self.csrf(), "Referer": self.base + "/admin/"},
+            self.base + path,
+            data=json.dumps(payload).encode(),
+            headers={
+                "Content-Type": "application/json",
+                "X-CSRFToken": self.csrf(),
+                "Referer": self.base + "/admin/",
+            },
         )
         with self.opener.open(request) as response:
             return json.loads(response.read())
 
 
-def put_part(url: str, path: Path, offset: int, length: int) -> str:
+def put_part(browser: Browser, token: str, number: int, path: Path, offset: int, length: int) -> dict:
+    """As large_upload.js: read the part, CRC32 it, have Django sign it, PUT it to S3."""
     with path.open("rb") as handle:
         handle.seek(offset)
         data = handle.read(length)
-    request = urllib.request.Request(url, data=data, method="PUT", headers={"Content-Type": "application/octet-stream"})
+    checksum = base64.b64encode(zlib.crc32(data).to_bytes(4, "big")).decode()
+    signed = browser.post_json(
+        "/admin/files/large-upload/sign/", {"token": token, "part": number, "crc32": checksum}
+    )
+    headers = {"Content-Type": "application/octet-stream", **signed["headers"]}
+    request = urllib.request.Request(signed["url"], data=data, method="PUT", headers=headers)
     with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310 - loopback
-        return response.headers["ETag"]
+        return {"PartNumber": number, "ETag": response.headers["ETag"], "ChecksumCRC32": checksum}
 
 
 def lectern_upload(browser: Browser, path: Path, size: int) -> float:
     start = time.perf_counter()
-    plan = browser.post_json("/admin/files/large-upload/start/", {"filename": path.name, "size": size, "title": "Benchmark", "collection": 1})
+    plan = browser.post_json(
+        "/admin/files/large-upload/start/",
+        {"filename": path.name, "size": size, "title": "Benchmark", "collection": 1},
+    )
     part = plan["part_size"]
+
+    def send(index):
+        return put_part(browser, plan["token"], index + 1, path, index * part, min(part, size - index * part))
+
     with ThreadPoolExecutor(max_workers=PARALLEL_PARTS) as pool:  # as large_upload.js does
-        etags = list(pool.map(lambda i: put_part(plan["urls"][i], path, i * part, min(part, size - i * part)), range(len(plan["urls"]))))
+        parts = list(pool.map(send, range(plan["parts"])))
     parts_done = time.perf_counter()
-    done = browser.post_json("/admin/files/large-upload/complete/", {"token": plan["token"], "parts": [{"PartNumber": i + 1, "ETag": e} for i, e in enumerate(etags)]})
+    done = browser.post_json("/admin/files/large-upload/complete/", {"token": plan["token"], "parts": parts})
     assert done["document"], done
     end = time.perf_counter()
-    print(f"  (lectern phases: start+parts {parts_done - start:.2f} s, complete and check {end - parts_done:.2f} s)")
+    print(
+        f"  (lectern phases: start+parts {parts_done - start:.2f} s, complete and check {end - parts_done:.2f} s)"
+    )
     return end - start
 
 
@@ -116,7 +142,9 @@ def boto3_upload(endpoint: str, bucket: str, path: Path) -> float:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--size-mb", type=int, default=1024)
     args = parser.parse_args()
     size = args.size_mb * MB
@@ -128,14 +156,31 @@ def main():
     s3.start()
     create_bucket(s3.url, "lectern-bench")
     env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
-        "AWS_STORAGE_BUCKET_NAME": "lectern-bench", "AWS_S3_ENDPOINT_URL": s3.url,
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+        "AWS_STORAGE_BUCKET_NAME": "lectern-bench",
+        "AWS_S3_ENDPOINT_URL": s3.url,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
-    subprocess.run([*manage, "shell", "-c", "from django.contrib.auth import get_user_model as m; m().objects.create_superuser('bench', 'b@example.org', 'bench-pass')"], env=env, check=True)
+    subprocess.run(
+        [
+            *manage,
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model as m; m().objects.create_superuser('bench', 'b@example.org', 'bench-pass')",
+        ],
+        env=env,
+        check=True,
+    )
     port = free_port()
-    server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -164,8 +209,10 @@ def main():
     print(f"  lectern path   {lectern_seconds:7.2f} s   {lectern_rate:8.1f} MB/s")
     print(f"  plain boto3    {plain_seconds:7.2f} s   {plain_rate:8.1f} MB/s")
     print(f"throughput lectern / boto3: {lectern_rate / plain_rate:.2f}x   (target >= 0.8x)")
-    print(f"Django process memory: {before / 1024:.1f} MB before, peak {peak / 1024:.1f} MB, "
-          f"growth {(peak - before) / 1024:.1f} MB   (target < 50 MB)")
+    print(
+        f"Django process memory: {before / 1024:.1f} MB before, peak {peak / 1024:.1f} MB, "
+        f"growth {(peak - before) / 1024:.1f} MB   (target < 50 MB)"
+    )
 
 
 if __name__ == "__main__":

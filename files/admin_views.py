@@ -78,9 +78,22 @@ def start_upload(request):
             str(data.get("title", "")),
             collection.pk,
         )
+        started["sign_url"] = reverse("lectern_large_upload_sign")
         started["complete_url"] = reverse("lectern_large_upload_complete")
         started["abort_url"] = reverse("lectern_large_upload_abort")
         return JsonResponse(started, status=201)
+
+    return _answer(call)
+
+
+@require_POST
+def sign_part(request):
+    _require_upload_permission(request)
+
+    def call():
+        data = _json_body(request)
+        state = uploads.read_token(str(data.get("token", "")), request.user)
+        return JsonResponse(uploads.sign_part(state, data.get("part"), data.get("crc32")))
 
     return _answer(call)
 
@@ -122,6 +135,7 @@ def abort_upload(request):
 urlpatterns = [
     path("large-upload/", large_upload_page, name="lectern_large_upload"),
     path("large-upload/start/", start_upload, name="lectern_large_upload_start"),
+    path("large-upload/sign/", sign_part, name="lectern_large_upload_sign"),
     path("large-upload/complete/", complete_upload, name="lectern_large_upload_complete"),
     path("large-upload/abort/", abort_upload, name="lectern_large_upload_abort"),
 ]

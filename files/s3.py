@@ -6,6 +6,7 @@ any other S3 API. Objects are private: every URL handed out is presigned and
 short-lived (``LECTERN_PRESIGNED_URL_EXPIRY`` seconds).
 """
 
+import functools
 import os
 
 from botocore.config import Config
@@ -41,7 +42,20 @@ def storage_settings(environ=os.environ) -> dict:
 
 
 def client():
-    """A boto3 S3 client for the configured bucket, exactly as django-storages makes it."""
+    """The boto3 S3 client for the configured bucket, made as django-storages makes it.
+
+    django-storages keeps one connection per thread, and a threaded server starts a
+    thread per request: asking it for a client would build a new boto3 session on
+    every request (tens of milliseconds and megabytes each). boto3 clients are
+    thread-safe, so one is kept per endpoint and bucket.
+    """
+    from django.conf import settings
+
+    return _client_for(settings.AWS_S3_ENDPOINT_URL, settings.AWS_STORAGE_BUCKET_NAME)
+
+
+@functools.lru_cache(maxsize=8)
+def _client_for(endpoint, bucket):
     from django.core.files.storage import default_storage
 
     return default_storage.connection.meta.client

@@ -1,7 +1,9 @@
 """Large files go from the editor's browser straight to S3, in parts.
 
-Django only signs: it starts a multipart upload, hands out presigned URLs for the
-parts, and, when the browser reports the parts done, completes the upload, checks
+Django only signs: it starts a multipart upload, signs a URL for each part once
+the browser has computed the part's CRC32 (so S3 refuses a part damaged on the
+way, and completes the upload without re-reading it), and, when the browser
+reports the parts done, completes the upload, checks
 the stored object's size and first bytes, and only then creates the document. It
 never holds the file. The state of an upload travels in a signed token, so nothing
 is written to the database before the file is complete and checked.
@@ -10,6 +12,7 @@ is written to the database before the file is complete and checked.
 from __future__ import annotations
 
 import math
+import re
 import uuid
 
 from django.core import signing
@@ -41,14 +44,15 @@ def start(user, filename: str, size: int, title: str, collection_id: int) -> dic
     key = f"documents/large/{uuid.uuid4().hex}/{name}"
     client = s3.client()
     try:
-        upload_id = client.create_multipart_upload(Bucket=s3.bucket_name(), Key=key)["UploadId"]
+        upload_id = client.create_multipart_upload(
+            Bucket=s3.bucket_name(), Key=key, ChecksumAlgorithm="CRC32"
+        )["UploadId"]
     except Exception as error:
         raise UploadFailed(
             _("The file store did not accept the upload (%(error)s). Nothing was saved.")
             % {"error": _short(error)}
         ) from error
     part_size = part_size_for(size)
-    parts = math.ceil(size / part_size)
     state = {
         "key": key,
         "upload_id": upload_id,
@@ -62,16 +66,33 @@ def start(user, filename: str, size: int, title: str, collection_id: int) -> dic
     return {
         "token": signing.dumps(state, salt=SIGNING_SALT),
         "part_size": part_size,
-        "urls": [part_url(client, key, upload_id, number) for number in range(1, parts + 1)],
+        "parts": math.ceil(size / part_size),
     }
 
 
-def part_url(client, key, upload_id, number) -> str:
-    return client.generate_presigned_url(
+CRC32_BASE64 = re.compile(r"^[A-Za-z0-9+/]{6}==$")
+
+
+def sign_part(state: dict, number, crc32) -> dict:
+    """A URL for one part, bound to that part's CRC32: S3 refuses bytes that do not match."""
+    parts = math.ceil(state["size"] / state["part_size"])
+    if not isinstance(number, int) or not 1 <= number <= parts:
+        raise UploadRefused(_("Part %(number)s does not exist in this upload.") % {"number": number})
+    if not isinstance(crc32, str) or not CRC32_BASE64.match(crc32):
+        raise UploadRefused(_("A part's checksum is its CRC32 in base64."))
+    url = s3.client().generate_presigned_url(
         "upload_part",
-        Params={"Bucket": s3.bucket_name(), "Key": key, "UploadId": upload_id, "PartNumber": number},
-        ExpiresIn=TOKEN_MAX_AGE,
+        Params={
+            "Bucket": s3.bucket_name(),
+            "Key": state["key"],
+            "UploadId": state["upload_id"],
+            "PartNumber": number,
+            "ChecksumAlgorithm": "CRC32",
+            "ChecksumCRC32": crc32,
+        },
+        ExpiresIn=3600,
     )
+    return {"url": url, "headers": {"x-amz-checksum-crc32": crc32, "x-amz-sdk-checksum-algorithm": "CRC32"}}
 
 
 def read_token(token: str, user) -> dict:
@@ -91,7 +112,9 @@ def complete(state: dict, parts: list[dict]):
 
     expected = math.ceil(state["size"] / state["part_size"])
     numbers = sorted(part.get("PartNumber") for part in parts if isinstance(part, dict))
-    if numbers != list(range(1, expected + 1)) or not all(isinstance(p.get("ETag"), str) for p in parts):
+    if numbers != list(range(1, expected + 1)) or not all(
+        isinstance(p.get("ETag"), str) and isinstance(p.get("ChecksumCRC32"), str) for p in parts
+    ):
         raise UploadRefused(_("The upload is missing parts; it cannot be completed."))
     client = s3.client()
     bucket, key = s3.bucket_name(), state["key"]
@@ -102,7 +125,7 @@ def complete(state: dict, parts: list[dict]):
             UploadId=state["upload_id"],
             MultipartUpload={
                 "Parts": [
-                    {"PartNumber": p["PartNumber"], "ETag": p["ETag"]}
+                    {"PartNumber": p["PartNumber"], "ETag": p["ETag"], "ChecksumCRC32": p["ChecksumCRC32"]}
                     for p in sorted(parts, key=lambda p: p["PartNumber"])
                 ]
             },

@@ -5,8 +5,10 @@ sends them (moto_server cannot answer a browser's CORS preflight, so the JS itse
 is not driven in Chromium).
 """
 
+import base64
 import json
 import urllib.request
+import zlib
 
 import pytest
 from wagtail.documents import get_document_model
@@ -28,12 +30,20 @@ def post(client, name, data):
     )
 
 
-def put_part(url, data):
-    request = urllib.request.Request(
-        url, data=data, method="PUT", headers={"Content-Type": "application/octet-stream"}
-    )
+def crc32(data):
+    return base64.b64encode(zlib.crc32(data).to_bytes(4, "big")).decode()
+
+
+def put_part(client, token, number, data):
+    """What large_upload.js does for a part: checksum it, have Django sign it, PUT it to S3."""
+    checksum = crc32(data)
+    signed = post(client, "sign", {"token": token, "part": number, "crc32": checksum})
+    assert signed.status_code == 200, signed.content
+    signed = signed.json()
+    headers = {"Content-Type": "application/octet-stream", **signed["headers"]}
+    request = urllib.request.Request(signed["url"], data=data, method="PUT", headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
-        return response.headers["ETag"]
+        return {"PartNumber": number, "ETag": response.headers["ETag"], "ChecksumCRC32": checksum}
 
 
 def upload(client, content, name="keynote.mp4", title="Keynote"):
@@ -41,9 +51,9 @@ def upload(client, content, name="keynote.mp4", title="Keynote"):
     assert started.status_code == 201, started.content
     plan = started.json()
     parts = []
-    for number, url in enumerate(plan["urls"], start=1):
+    for number in range(1, plan["parts"] + 1):
         chunk = content[(number - 1) * plan["part_size"] : number * plan["part_size"]]
-        parts.append({"PartNumber": number, "ETag": put_part(url, chunk)})
+        parts.append(put_part(client, plan["token"], number, chunk))
     return plan, parts
 
 
@@ -51,7 +61,7 @@ def test_a_video_in_several_parts_becomes_a_document_only_when_complete(admin_cl
     monkeypatch.setattr(uploads, "PART_SIZE", 5 * MB)
     content = mp4_bytes(11 * MB)
     plan, parts = upload(admin_client, content)
-    assert len(plan["urls"]) == 3
+    assert plan["parts"] == 3
     assert not get_document_model().objects.exists()  # nothing before completion
 
     done = post(admin_client, "complete", {"token": plan["token"], "parts": parts})
@@ -103,6 +113,29 @@ def test_completing_with_missing_parts_is_refused(admin_client, s3_bucket, monke
 def test_a_bad_start_is_a_400_with_a_message(admin_client, s3_bucket, request_data, message):
     response = post(admin_client, "start", request_data)
     assert response.status_code == 400 and message in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("part", "checksum", "message"),
+    [
+        (0, "AAAAAA==", "does not exist"),
+        (2, "AAAAAA==", "does not exist"),
+        (1, "not-a-crc", "CRC32 in base64"),
+    ],
+)
+def test_a_part_is_signed_only_for_this_upload_and_with_its_checksum(
+    admin_client, s3_bucket, part, checksum, message
+):
+    plan = post(admin_client, "start", {"filename": "clip.mp4", "size": 1000, "collection": 1}).json()
+    response = post(admin_client, "sign", {"token": plan["token"], "part": part, "crc32": checksum})
+    assert response.status_code == 400 and message in response.json()["error"]
+
+
+def test_a_signed_part_url_binds_the_checksum_s3_will_verify(admin_client, s3_bucket):
+    plan = post(admin_client, "start", {"filename": "clip.mp4", "size": 1000, "collection": 1}).json()
+    signed = post(admin_client, "sign", {"token": plan["token"], "part": 1, "crc32": "AAAAAA=="}).json()
+    assert "x-amz-checksum-crc32" in signed["url"].lower()  # among the signed headers
+    assert signed["headers"] == {"x-amz-checksum-crc32": "AAAAAA==", "x-amz-sdk-checksum-algorithm": "CRC32"}
 
 
 def test_a_forged_token_is_refused(admin_client, s3_bucket):

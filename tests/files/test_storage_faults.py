@@ -46,7 +46,12 @@ def test_completing_a_large_upload_while_the_store_is_down_creates_no_document(a
     own_s3_server.stop()
     response = admin_client.post(
         "/admin/files/large-upload/complete/",
-        json.dumps({"token": started["token"], "parts": [{"PartNumber": 1, "ETag": '"x"'}]}),
+        json.dumps(
+            {
+                "token": started["token"],
+                "parts": [{"PartNumber": 1, "ETag": '"x"', "ChecksumCRC32": "AAAAAA=="}],
+            }
+        ),
         content_type="application/json",
     )
     assert response.status_code == 503 and "Nothing was saved" in response.json()["error"]

@@ -30,10 +30,31 @@
     });
   }
 
-  function putPart(url, blob, onProgress) {
+  var CRC_TABLE = (function () {
+    var table = new Int32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+    return table;
+  })();
+
+  /* The part's CRC32, base64-encoded as S3 expects it in x-amz-checksum-crc32. */
+  function crc32(blob) {
+    return blob.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer), crc = -1;
+      for (var i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xFF] ^ (crc >>> 8);
+      crc = (crc ^ -1) >>> 0;
+      return btoa(String.fromCharCode(crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255));
+    });
+  }
+
+  function putPart(signed, blob, onProgress) {
     return new Promise(function (resolve, reject) {
       var xhr = new XMLHttpRequest();
-      xhr.open("PUT", url);
+      xhr.open("PUT", signed.url);
+      Object.keys(signed.headers).forEach(function (name) { xhr.setRequestHeader(name, signed.headers[name]); });
       xhr.upload.onprogress = function (event) { onProgress(event.loaded); };
       xhr.onload = function () {
         var etag = xhr.getResponseHeader("ETag");
@@ -74,19 +95,23 @@
     }).then(function (upload) {
       current = upload;
       var parts = [], next = 0;
-      say("Uploading " + upload.urls.length + " parts…");
+      say("Uploading " + upload.parts + " parts…");
       function worker() {
         if (cancelled) return Promise.reject(new Error("cancelled"));
-        if (next >= upload.urls.length) return Promise.resolve();
+        if (next >= upload.parts) return Promise.resolve();
         var index = next++;
         var start = index * upload.part_size;
         var blob = file.slice(start, Math.min(start + upload.part_size, file.size));
-        return withRetries(function () {
-          return putPart(upload.urls[index], blob, function (loaded) { sent[index] = loaded; report(); });
-        }, 3).then(function (etag) {
-          sent[index] = blob.size; report();
-          parts.push({ PartNumber: index + 1, ETag: etag });
-          return worker();
+        return crc32(blob).then(function (checksum) {
+          return post(upload.sign_url, { token: upload.token, part: index + 1, crc32: checksum }).then(function (signed) {
+            return withRetries(function () {
+              return putPart(signed, blob, function (loaded) { sent[index] = loaded; report(); });
+            }, 3).then(function (etag) {
+              sent[index] = blob.size; report();
+              parts.push({ PartNumber: index + 1, ETag: etag, ChecksumCRC32: checksum });
+              return worker();
+            });
+          });
         });
       }
       return Promise.all([worker(), worker(), worker(), worker(), worker(), worker()]).then(function () {
