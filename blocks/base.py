@@ -32,6 +32,9 @@ class LearningBlock:
     """
 
     kind: str = ""
+    #: True for running text (paragraphs, headings, callouts, figures): search folds
+    #: these documents into the topic's own document instead of listing each apart.
+    search_as_page_text: bool = False
 
     def search_documents(self, value, context) -> list[SearchDocument]:
         """The documents a learner may find in this block. Never the answers."""

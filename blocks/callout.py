@@ -15,6 +15,7 @@ STYLES = [
 class CalloutBlock(LearningBlock, blocks.StructBlock):
     """A boxed note, tip, warning or the key takeaways of a topic."""
 
+    search_as_page_text = True
     kind = "callout"
 
     style = blocks.ChoiceBlock(choices=STYLES, default="note", label=_("Style"))

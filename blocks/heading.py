@@ -8,6 +8,7 @@ from .base import LearningBlock, SearchDocument
 class HeadingBlock(LearningBlock, blocks.StructBlock):
     """A section heading; each one is a table-of-contents entry with its own anchor."""
 
+    search_as_page_text = True
     kind = "heading"
 
     text = blocks.CharBlock(max_length=200, label=_("Text"))

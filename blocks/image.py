@@ -24,6 +24,7 @@ class PrefetchingImageChooserBlock(ImageChooserBlock):
 class ImageBlock(LearningBlock, blocks.StructBlock):
     """A figure: an image, its alternative text (required) and an optional caption."""
 
+    search_as_page_text = True
     kind = "image"
 
     image = PrefetchingImageChooserBlock(label=_("Image"))

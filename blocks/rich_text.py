@@ -10,6 +10,7 @@ FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "superscript"
 class RichTextBlock(LearningBlock, blocks.RichTextBlock):
     """Paragraphs of running text. Headings are blocks of their own, for the contents list."""
 
+    search_as_page_text = True
     kind = "text"
 
     def __init__(self, **kwargs):

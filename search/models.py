@@ -1,0 +1,51 @@
+from django.db import models
+
+
+class IndexEntry(models.Model):
+    """One search document as the database engine stores it.
+
+    SQLite searches it through an FTS5 table kept in step by triggers; PostgreSQL
+    through a ``search_vector`` column built with each language's text-search
+    configuration, under a GIN index (both made in migration 0002).
+    """
+
+    doc_id = models.CharField(max_length=120, unique=True)
+    page_id = models.IntegerField(db_index=True)
+    kind = models.CharField(max_length=40, db_index=True)
+    language = models.CharField(max_length=10, db_index=True)
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+    url = models.CharField(max_length=500)
+    timestamp = models.FloatField(null=True, blank=True)
+    course_id = models.IntegerField(null=True, db_index=True)
+    course_title = models.CharField(max_length=255, blank=True)
+    module_id = models.IntegerField(null=True, db_index=True)
+    module_title = models.CharField(max_length=255, blank=True)
+    lesson_id = models.IntegerField(null=True, db_index=True)
+    lesson_title = models.CharField(max_length=255, blank=True)
+    topic_title = models.CharField(max_length=255)
+    public = models.BooleanField(default=True)
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"
+
+
+class PendingChange(models.Model):
+    """A page whose search documents must be (re)written or removed.
+
+    Written in the same transaction as the change itself, applied after commit; if
+    the engine is down it stays here and is replayed later, so no change is lost.
+    """
+
+    INDEX, DELETE = "index", "delete"
+    page_id = models.IntegerField()
+    action = models.CharField(max_length=10, choices=[(INDEX, "index"), (DELETE, "delete")])
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.action} page {self.page_id}"

@@ -1,0 +1,71 @@
+"""Keep the index in step with published content, without ever losing a change.
+
+A change is first written as a PendingChange in the same transaction as the page
+change; after the commit it is applied to the engine. If the engine is down, the
+change stays pending (publishing is not blocked) and is replayed by the next change
+that finds the engine up, or by ``manage.py search_index --pending``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from wagtail.models import Page
+
+from .engines import get_engine
+from .indexer import documents_for_page, indexable
+from .models import PendingChange
+
+logger = logging.getLogger(__name__)
+
+
+def page_changed(page, action=PendingChange.INDEX) -> None:
+    """Record that a page (and its search documents) changed; apply it after commit."""
+    PendingChange.objects.create(page_id=page.pk, action=action)
+    transaction.on_commit(process_pending)
+
+
+def process_pending(limit: int | None = None) -> tuple[int, int]:
+    """Apply pending changes in order; returns (applied, still pending)."""
+    engine = get_engine()
+    applied = 0
+    changes = PendingChange.objects.order_by("id")
+    for change in changes[:limit] if limit else changes:
+        try:
+            _apply(engine, change)
+        except Exception as error:  # the engine is down or refused: keep the change for later
+            PendingChange.objects.filter(pk=change.pk).update(
+                attempts=change.attempts + 1, last_error=str(error)[:2000]
+            )
+            logger.warning("Search index update for page %s postponed: %s", change.page_id, error)
+            break
+        change.delete()
+        applied += 1
+    return applied, PendingChange.objects.count()
+
+
+def _apply(engine, change) -> None:
+    page = Page.objects.filter(pk=change.page_id).specific().first()
+    if change.action == PendingChange.DELETE or page is None or not page.live or not indexable(page):
+        engine.delete([change.page_id])
+    else:
+        engine.index([page.pk], documents_for_page(page))
+
+
+def rebuild(progress=None) -> dict:
+    """Index every live topic from scratch; returns the number of documents per kind."""
+    from collections import Counter
+
+    engine = get_engine()
+    engine.clear()
+    counts = Counter()
+    pages = [page for page in Page.objects.live().specific() if indexable(page)]
+    for number, page in enumerate(pages, start=1):
+        documents = documents_for_page(page)
+        engine.index([page.pk], documents)
+        counts.update(document.kind for document in documents)
+        if progress:
+            progress(number, len(pages))
+    PendingChange.objects.all().delete()
+    return dict(counts)
