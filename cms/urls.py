@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("blocks.urls")),
     path("", include("files.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

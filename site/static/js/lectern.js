@@ -101,3 +101,27 @@
     });
   });
 })();
+
+/* Suggestions while typing in the search box. */
+(function () {
+  "use strict";
+  var input = document.querySelector("[data-suggest-url]");
+  if (!input || !window.fetch) return;
+  var list = document.getElementById(input.getAttribute("list"));
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var q = input.value.trim();
+      if (q.length < 2) { list.innerHTML = ""; return; }
+      fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (data) {
+        list.innerHTML = "";
+        (data.suggestions || []).forEach(function (s) {
+          var option = document.createElement("option");
+          option.value = s.title;
+          list.appendChild(option);
+        });
+      }).catch(function () {});
+    }, 150);
+  });
+})();

@@ -1,0 +1,118 @@
+"""The search page and the JSON API; neither knows which engine answers."""
+
+import math
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from wagtail.models import Page
+
+from .engines import get_engine
+from .forms import SearchForm
+
+KIND_LABELS = {
+    "topic": "Topic",
+    "vocab_term": "Vocabulary",
+    "tool_sheet": "Tool sheet",
+    "case_study": "Case study",
+    "exercise": "Exercise",
+    "video": "Video",
+    "transcript": "Video moment",
+    "infographic": "Infographic",
+    "hotspot": "Infographic detail",
+    "document": "Course document",
+}
+
+
+def _titles(ids):
+    return dict(Page.objects.filter(pk__in=list(ids)).values_list("pk", "title"))
+
+
+def _facets(results):
+    titles = _titles([*results.facets.get("module", {}), *results.facets.get("lesson", {})])
+    return {
+        "kind": [
+            {"value": k, "label": KIND_LABELS.get(k, k), "count": n}
+            for k, n in sorted(results.facets.get("kind", {}).items())
+        ],
+        "module": [
+            {"value": k, "label": titles.get(k, str(k)), "count": n}
+            for k, n in results.facets.get("module", {}).items()
+        ],
+        "lesson": [
+            {"value": k, "label": titles.get(k, str(k)), "count": n}
+            for k, n in results.facets.get("lesson", {}).items()
+        ],
+        "language": [
+            {"value": k, "label": k, "count": n} for k, n in results.facets.get("language", {}).items()
+        ],
+    }
+
+
+def search_page(request):
+    form = SearchForm(request.GET) if request.GET.get("q") else SearchForm()
+    context = {"form": form, "query": request.GET.get("q", "")}
+    if form.is_bound and form.is_valid():
+        query = form.search_query(default_language=None)
+        results = get_engine().search(query)
+        pages = max(1, math.ceil(results.total / query.per_page))
+        params = request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            results=results,
+            facets=_facets(results),
+            search_query=query,
+            pages=pages,
+            base_params=params.urlencode(),
+            kind_labels=KIND_LABELS,
+        )
+    elif form.is_bound:
+        context["error"] = form.error_message()
+    return render(request, "search/search.html", context, status=400 if context.get("error") else 200)
+
+
+def search_api(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": form.error_message() or "Give a query in 'q'."}, status=400)
+    query = form.search_query(default_language=None)
+    results = get_engine().search(query)
+    return JsonResponse(
+        {
+            "query": query.text,
+            "total": results.total,
+            "page": query.page,
+            "pages": max(1, math.ceil(results.total / query.per_page)),
+            "hits": [
+                {
+                    "kind": h.kind,
+                    "title": h.title,
+                    "snippet": str(h.snippet),
+                    "url": h.url,
+                    "topic": h.topic_title,
+                    "lesson": h.lesson_title,
+                    "module": h.module_title,
+                    "language": h.language,
+                    "timestamp": h.timestamp,
+                }
+                for h in results.hits
+            ],
+            "facets": _facets(results),
+        }
+    )
+
+
+def suggest_api(request):
+    """Titles that start like what the learner is typing (for suggestions while typing)."""
+    text = (request.GET.get("q") or "").strip()
+    if not 2 <= len(text) <= 100:
+        return JsonResponse({"suggestions": []})
+    form = SearchForm({"q": text, "per_page": 8, "lang": request.GET.get("lang", "")})
+    if not form.is_valid():
+        return JsonResponse({"error": form.error_message()}, status=400)
+    hits = get_engine().search(form.search_query(default_language=None)).hits
+    seen, suggestions = set(), []
+    for hit in hits:
+        if hit.title.lower() not in seen:
+            seen.add(hit.title.lower())
+            suggestions.append({"title": hit.title, "kind": hit.kind, "url": hit.url})
+    return JsonResponse({"suggestions": suggestions})
