@@ -57,15 +57,15 @@ def rebuild(progress=None) -> dict:
     """Index every live topic from scratch; returns the number of documents per kind."""
     from collections import Counter
 
-    engine = get_engine()
-    engine.clear()
     counts = Counter()
     pages = [page for page in Page.objects.live().specific() if indexable(page)]
+    everything = []
     for number, page in enumerate(pages, start=1):
         documents = documents_for_page(page)
-        engine.index([page.pk], documents)
+        everything.extend(documents)
         counts.update(document.kind for document in documents)
         if progress:
             progress(number, len(pages))
+    get_engine().rebuild(everything)
     PendingChange.objects.all().delete()
     return dict(counts)

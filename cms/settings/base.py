@@ -100,6 +100,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Search: the database engine by default; Elasticsearch when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "lectern")
+LECTERN_SEARCH_ENGINE = os.environ.get("LECTERN_SEARCH_ENGINE") or ("elasticsearch" if ELASTICSEARCH_URL else "database")
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("hu", "Magyar"), ("el", "Ελληνικά")]
 TIME_ZONE = "UTC"

@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-ENGINES = {"database": "search.engines.database.DatabaseEngine"}
+ENGINES = {
+    "database": "search.engines.database.DatabaseEngine",
+    "elasticsearch": "search.engines.elasticsearch.ElasticsearchEngine",
+}
 
 
 def get_engine():

@@ -60,3 +60,9 @@ class SearchEngine:
 
     def clear(self) -> None:
         raise NotImplementedError
+
+    def rebuild(self, documents) -> None:
+        """Replace the whole index by ``documents`` (an iterable)."""
+        self.clear()
+        documents = list(documents)
+        self.index({d.page_id for d in documents}, documents)
