@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from files.text_extraction import document_text
+
 from .base import LearningBlock, SearchDocument
 
 KINDS = [
@@ -42,4 +44,5 @@ class CourseDocumentBlock(LearningBlock, blocks.StructBlock):
     def search_documents(self, value, context):
         document = value.get("document")
         title = value.get("title") or (document.title if document else "")
-        return [SearchDocument(self.kind, title, value.get("description") or "")]
+        text = " ".join(part for part in (value.get("description"), document_text(document)) if part)
+        return [SearchDocument(self.kind, title, text)]

@@ -70,3 +70,29 @@ def test_drafts_give_nothing_and_private_pages_are_marked_private():
     assert {d.public for d in documents_for_page(topic)} == {False}
     topic.unpublish()
     assert documents_for_page(topic) == []
+
+
+def test_a_course_document_is_found_by_the_words_inside_its_pdf():
+    pdf = (factories.DEMO_MEDIA / "documents").glob("*.pdf").__next__().read_bytes()
+    import io
+
+    from pypdf import PdfReader
+
+    first_words = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split()[:3])
+    document = factories.document("Worksheet", "worksheet.pdf", pdf)
+    topic = factories.topic_with(
+        [
+            {
+                "type": "document",
+                "value": {
+                    "document": document.pk,
+                    "title": "",
+                    "description": "Fill it in.",
+                    "document_kind": "worksheet",
+                },
+            }
+        ]
+    )
+    [found] = [d for d in documents_for_page(topic) if d.kind == "document"]
+    assert found.title == "Worksheet" and found.text.startswith("Fill it in.")
+    assert first_words in found.text
