@@ -1,0 +1,180 @@
+"""Search speed on synthetic corpora, against the raw engine query, in one run.
+
+Run:  .venv/bin/python bench/search.py [--sizes 1000 10000 100000] [--queries 200]
+      DATABASE_URL=postgres://… .venv/bin/python bench/search.py   (PostgreSQL)
+
+For each corpus size it prints: indexing throughput (documents/s, a full rebuild);
+query latency p50/p95 through the engine interface, through the JSON API (the whole
+Django stack), and for the same query run directly in the database (raw FTS5 MATCH
+or raw tsquery SQL), with the ratios API / raw. Then the time from publishing a
+change to finding it. Targets (issue 5): p95 <= 50 ms at 100k through the API on
+PostgreSQL; API <= 2x the raw query; rebuild >= 1,000 documents/s; a published change
+searchable within 1 s. Documents are built from the demo course's own sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+if os.environ.get("DATABASE_URL"):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
+
+
+def sentences() -> list[str]:
+    import yaml
+
+    found = []
+    for path in (ROOT / "demo" / "cluster4smart" / "modules").rglob("[0-9]*.yaml"):
+        for block in yaml.safe_load(path.read_text())["body"]:
+            if block["type"] == "rich_text":
+                text = re.sub(r"<[^>]+>", " ", block["value"])
+                found += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 6]
+    return found
+
+
+def corpus(size: int, pool: list[str], rng: random.Random):
+    from search.documents import IndexDocument
+
+    kinds = [
+        "topic",
+        "vocab_term",
+        "transcript",
+        "tool_sheet",
+        "exercise",
+        "document",
+        "hotspot",
+        "case_study",
+    ]
+    for number in range(size):
+        text = " ".join(rng.sample(pool, 3))
+        yield IndexDocument(
+            doc_id=f"{number // 10}:b{number}:0",
+            page_id=number // 10,
+            kind=kinds[number % len(kinds)],
+            title=" ".join(text.split()[:6]),
+            text=text,
+            language="en",
+            url=f"/t/{number // 10}/#b{number}",
+            timestamp=None,
+            course_id=1,
+            course_title="Course",
+            module_id=1 + number % 4,
+            module_title="Module",
+            lesson_id=10 + number % 10,
+            lesson_title="Lesson",
+            topic_title="Topic",
+            public=True,
+        )
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    function(*args)
+    return (time.perf_counter() - start) * 1000
+
+
+def raw_query(connection, words):
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            expression = " ".join(f'"{w}"*' for w in words)
+            cursor.execute(
+                "SELECT rowid FROM lectern_search_fts WHERE lectern_search_fts MATCH %s ORDER BY rank LIMIT 10",
+                [expression],
+            )
+        else:
+            tsquery = " & ".join(f"{w}:*" for w in words)
+            cursor.execute(
+                "SELECT id FROM lectern_search_indexentry WHERE search_vector @@ to_tsquery('english', %s) "
+                "ORDER BY ts_rank(search_vector, to_tsquery('english', %s)) DESC LIMIT 10",
+                [tsquery, tsquery],
+            )
+        cursor.fetchall()
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from search.engines.base import SearchQuery
+    from search.engines.database import DatabaseEngine
+
+    call_command("migrate", verbosity=0)
+    rng = random.Random(7)
+    pool = sentences()
+    vocabulary = sorted({w.lower() for s in pool for w in re.findall(r"[A-Za-z]{5,}", s)})
+    engine, client = DatabaseEngine(), Client()
+    print(f"database: {connection.vendor}; {len(pool)} sentences from the demo course")
+    for size in args.sizes:
+        documents = list(corpus(size, pool, rng))
+        start = time.perf_counter()
+        engine.rebuild(documents)
+        rate = size / (time.perf_counter() - start)
+        queries = [rng.sample(vocabulary, rng.choice([1, 1, 2])) for _ in range(args.queries)]
+        for words in queries[:10]:  # warm caches
+            engine.search(SearchQuery(" ".join(words)))
+        raw = [timed(raw_query, connection, words) for words in queries]
+        through_engine = [timed(engine.search, SearchQuery(" ".join(words))) for words in queries]
+        through_api = [timed(client.get, "/api/search/", {"q": " ".join(words)}) for words in queries]
+        print(f"\n{size:,} documents: rebuild {rate:,.0f} documents/s")
+        for label, values in (
+            ("raw engine query", raw),
+            ("engine interface", through_engine),
+            ("JSON API", through_api),
+        ):
+            print(
+                f"  {label:<17} p50 {statistics.median(values):7.2f} ms   p95 {percentile(values, 0.95):7.2f} ms"
+            )
+        print(
+            f"  API / raw: p50 {statistics.median(through_api) / statistics.median(raw):.1f}x, "
+            f"p95 {percentile(through_api, 0.95) / percentile(raw, 0.95):.1f}x"
+        )
+    print()
+    freshness()
+
+
+def freshness():
+    """Publish a topic and time until the API finds it (index-on-commit, no waiting queue)."""
+    from django.test import Client
+
+    from tests import factories
+
+    client = Client()
+    topic = factories.topic_with([{"type": "rich_text", "value": "<p>An ordinary topic.</p>"}])
+    topic.body = [{"type": "rich_text", "value": "<p>Zyxwvut freshly published.</p>"}]
+    start = time.perf_counter()
+    topic.save_revision().publish()  # autocommit: the index is updated as the publish commits
+    found = client.get("/api/search/", {"q": "zyxwvut"}).json()["total"]
+    elapsed = (time.perf_counter() - start) * 1000
+    print(
+        f"a published change is searchable after {elapsed:.0f} ms (publish included; found: {found})   (target <= 1000 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
