@@ -52,18 +52,28 @@ class DatabaseEngine(SearchEngine):
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) {self._from(vendor)} WHERE {where}", params)
             total = cursor.fetchone()[0]
-            cursor.execute(
-                f"SELECT e.id, {self._snippet(vendor)} {self._from(vendor)} WHERE {where} "
-                f"ORDER BY {self._rank(vendor)} LIMIT %s OFFSET %s",
-                [
-                    *self._snippet_params(vendor, query, words),
-                    *params,
-                    *self._snippet_params(vendor, query, words),  # the rank's query (PostgreSQL)
-                    query.per_page,
-                    (query.page - 1) * query.per_page,
-                ],
-            )
-            rows = cursor.fetchall()
+            if vendor == "sqlite":  # FTS5's snippet() is cheap: one query
+                cursor.execute(
+                    f"SELECT e.id, {self._snippet(vendor)} {self._from(vendor)} WHERE {where} "
+                    f"ORDER BY {self._rank(vendor)} LIMIT %s OFFSET %s",
+                    [*params, query.per_page, (query.page - 1) * query.per_page],
+                )
+                rows = cursor.fetchall()
+            else:  # ts_headline is costly: only for the page of hits, once they are chosen
+                headline_query = self._snippet_params(vendor, query, words)
+                cursor.execute(
+                    f"SELECT e.id {self._from(vendor)} WHERE {where} ORDER BY {self._rank(vendor)} LIMIT %s OFFSET %s",
+                    [*params, *headline_query, query.per_page, (query.page - 1) * query.per_page],
+                )
+                ids = [row[0] for row in cursor.fetchall()]
+                snippets = {}
+                if ids:
+                    cursor.execute(
+                        f"SELECT e.id, {self._snippet(vendor)} FROM lectern_search_indexentry e WHERE e.id = ANY(%s)",
+                        [*headline_query, ids],
+                    )
+                    snippets = dict(cursor.fetchall())
+                rows = [(pk, snippets.get(pk, "")) for pk in ids]
             facets = {
                 name: self._facet(cursor, vendor, name, match, match_params, filters, filter_params)
                 for name in FACETS
