@@ -74,3 +74,16 @@ def test_suggestions_offer_matching_titles(client, indexed):
     assert titles and len(titles) == len(set(titles)) <= 8
     assert all(title.lower().startswith("sens") for title in titles)
     assert client.get("/api/search/suggest/", {"q": "s"}).json() == {"suggestions": []}
+
+
+def test_wagtails_own_admin_search_still_finds_pages(client, django_user_model, indexed):
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
+    html = client.get("/admin/pages/search/", {"q": "Sensing"}).content.decode()
+    assert response_lists(html, "Sensing")
+
+
+def response_lists(html, title):
+    """The admin's search results table names the page (its title appears as a result link)."""
+    import re
+
+    return re.search(rf">\s*{re.escape(title)}\s*<", html) is not None
