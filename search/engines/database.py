@@ -50,8 +50,15 @@ class DatabaseEngine(SearchEngine):
         where = f"{match} AND e.public" + "".join(f" AND {f}" for f in filters.values())
         params = [*match_params, *[p for values in filter_params.values() for p in values]]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {self._from(vendor)} WHERE {where}", params)
-            total = cursor.fetchone()[0]
+            if filters:
+                cursor.execute(f"SELECT COUNT(*) {self._from(vendor)} WHERE {where}", params)
+                total = cursor.fetchone()[0]
+                facets = {
+                    name: self._facet(cursor, vendor, name, match, match_params, filters, filter_params)
+                    for name in FACETS
+                }
+            else:  # no filter: the total and every facet come from one grouped query
+                total, facets = self._all_facets(cursor, vendor, where, params)
             if vendor == "sqlite":  # FTS5's snippet() is cheap: one query
                 cursor.execute(
                     f"SELECT e.id, {self._snippet(vendor)} {self._from(vendor)} WHERE {where} "
@@ -74,10 +81,6 @@ class DatabaseEngine(SearchEngine):
                     )
                     snippets = dict(cursor.fetchall())
                 rows = [(pk, snippets.get(pk, "")) for pk in ids]
-            facets = {
-                name: self._facet(cursor, vendor, name, match, match_params, filters, filter_params)
-                for name in FACETS
-            }
         entries = IndexEntry.objects.in_bulk([row[0] for row in rows])
         hits = [self._hit(entries[row[0]], row[1]) for row in rows if row[0] in entries]
         return SearchResults(total=total, hits=hits, facets=facets)
@@ -138,6 +141,20 @@ class DatabaseEngine(SearchEngine):
                 filters[name] = f"{FACETS[name]} = %s"
                 params[name] = [value]
         return filters, params
+
+    def _all_facets(self, cursor, vendor, where, params):
+        columns = ", ".join(FACETS.values())
+        cursor.execute(
+            f"SELECT {columns}, COUNT(*) {self._from(vendor)} WHERE {where} GROUP BY {columns}", params
+        )
+        facets = {name: {} for name in FACETS}
+        total = 0
+        for *values, count in cursor.fetchall():
+            total += count
+            for name, value in zip(FACETS, values, strict=True):
+                if value is not None:
+                    facets[name][value] = facets[name].get(value, 0) + count
+        return total, facets
 
     def _facet(self, cursor, vendor, name, match, match_params, filters, filter_params):
         """Counts for one facet, under every filter but its own (so other values stay offered)."""
