@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.text import slugify
+
 
 @dataclass(frozen=True)
 class SearchDocument:
@@ -48,6 +50,24 @@ class LearningBlock:
     #   grade(value, submission) -> GradeResult   (submission: the JSON the learner sent)
     #   submission_from_form(value, data) -> dict (the same, read from a plain form post)
     #   result_template: the template showing a GradeResult
+
+
+class TitledSectionBlock(LearningBlock):
+    """A block that opens its own titled section (video, exercise, sheets, …).
+
+    The section's heading gets the anchor ``<anchor_prefix>-<slug of the title>``
+    (Unicode kept, so Greek titles stay distinct) and an entry in the topic's contents.
+    """
+
+    anchor_prefix = "section"
+    anchor_fallback = "section"
+
+    def anchor_for(self, value) -> str:
+        slug = slugify(value.get("title") or "", allow_unicode=True) or self.anchor_fallback
+        return f"{self.anchor_prefix}-{slug}"
+
+    def toc_entries(self, value):
+        return [("h2", value["title"], self.anchor_for(value))]
 
 
 @dataclass

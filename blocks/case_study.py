@@ -1,8 +1,7 @@
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import LearningBlock, SearchDocument
+from .base import SearchDocument, TitledSectionBlock
 from .countries import COUNTRIES
 
 ORGANISATION_TYPES = [
@@ -21,9 +20,10 @@ SECTIONS = [
 ]
 
 
-class CaseStudyBlock(LearningBlock, blocks.StructBlock):
+class CaseStudyBlock(TitledSectionBlock, blocks.StructBlock):
     """A real-world story told in a fixed shape, ending with questions to discuss."""
 
+    anchor_prefix, anchor_fallback = "case", "study"
     kind = "case_study"
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
@@ -64,13 +64,6 @@ class CaseStudyBlock(LearningBlock, blocks.StructBlock):
         context["anchor"] = self.anchor_for(value)
         context["country_label"] = dict(COUNTRIES).get(value["country"], value["country"])
         return context
-
-    @staticmethod
-    def anchor_for(value) -> str:
-        return "case-" + (slugify(value.get("title") or "", allow_unicode=True) or "study")
-
-    def toc_entries(self, value):
-        return [("h2", value["title"], self.anchor_for(value))]
 
     def search_documents(self, value, context):
         text = " ".join(

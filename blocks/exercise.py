@@ -1,14 +1,13 @@
-from django.utils.text import slugify
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import GradeResult, LearningBlock, SearchDocument
+from .base import GradeResult, SearchDocument, TitledSectionBlock
 from .questions import QUESTION_TYPES
 from .questions.base import SubmissionError, expect
 
 
-class ExerciseBlock(LearningBlock, blocks.StructBlock):
+class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
     """A set of questions graded on the server.
 
     The page carries the questions and opaque option names, never which option is
@@ -17,6 +16,7 @@ class ExerciseBlock(LearningBlock, blocks.StructBlock):
     place.
     """
 
+    anchor_prefix, anchor_fallback = "exercise", "questions"
     kind = "exercise"
     result_template = "blocks/exercise_result.html"
 
@@ -45,10 +45,6 @@ class ExerciseBlock(LearningBlock, blocks.StructBlock):
             ],
         }
 
-    @staticmethod
-    def anchor_for(value) -> str:
-        return "exercise-" + (slugify(value.get("title") or "", allow_unicode=True) or "questions")
-
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["anchor"] = self.anchor_for(value)
@@ -65,9 +61,6 @@ class ExerciseBlock(LearningBlock, blocks.StructBlock):
             for number, child in enumerate(value["questions"], start=1)
         ]
         return context
-
-    def toc_entries(self, value):
-        return [("h2", value["title"], self.anchor_for(value))]
 
     def search_documents(self, value, context):
         text = " ".join(child.block.search_text(child.value) for child in value["questions"])

@@ -1,10 +1,9 @@
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from files.renditions import rendition_or_none
 
-from .base import LearningBlock, SearchDocument
+from .base import SearchDocument, TitledSectionBlock
 from .image import PrefetchingImageChooserBlock
 
 
@@ -15,13 +14,14 @@ class HotspotBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"))
 
 
-class InfographicBlock(LearningBlock, blocks.StructBlock):
+class InfographicBlock(TitledSectionBlock, blocks.StructBlock):
     """An image with hotspots that open short explanations.
 
     Hotspots are real buttons opening native popovers (no script needed), and a
     text alternative lists every hotspot for learners who cannot see the image.
     """
 
+    anchor_prefix, anchor_fallback = "infographic", "image"
     kind = "infographic"
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
@@ -51,13 +51,6 @@ class InfographicBlock(LearningBlock, blocks.StructBlock):
             for item in value["hotspots"].bound_blocks
         ]
         return context
-
-    @staticmethod
-    def anchor_for(value) -> str:
-        return "infographic-" + (slugify(value.get("title") or "", allow_unicode=True) or "image")
-
-    def toc_entries(self, value):
-        return [("h2", value["title"], self.anchor_for(value))]
 
     def search_documents(self, value, context):
         anchor = "#" + self.anchor_for(value)  # hotspots open from the infographic itself

@@ -1,9 +1,8 @@
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from .base import LearningBlock, SearchDocument
+from .base import SearchDocument, TitledSectionBlock
 
 LISTS = [
     ("steps", _("Steps")),
@@ -13,9 +12,10 @@ LISTS = [
 ]
 
 
-class ToolSheetBlock(LearningBlock, blocks.StructBlock):
+class ToolSheetBlock(TitledSectionBlock, blocks.StructBlock):
     """A practical method on one card: why, when, how, with what, and a template to download."""
 
+    anchor_prefix, anchor_fallback = "tool", "sheet"
     kind = "tool_sheet"
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
@@ -39,18 +39,11 @@ class ToolSheetBlock(LearningBlock, blocks.StructBlock):
             "steps": ["Agree the scope.", "Walk the shop floor.", "Score each dimension together."],
         }
 
-    @staticmethod
-    def anchor_for(value) -> str:
-        return "tool-" + (slugify(value.get("title") or "", allow_unicode=True) or "sheet")
-
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["anchor"] = self.anchor_for(value)
-        context["lists"] = [(label, value[name]) for name, label in LISTS if value[name]]
+        context["lists"] = [(label, value.get(name)) for name, label in LISTS if value.get(name)]
         return context
-
-    def toc_entries(self, value):
-        return [("h2", value["title"], self.anchor_for(value))]
 
     def search_documents(self, value, context):
         text = " ".join([value["purpose"], value["when_to_use"], *value["steps"], *value["tips"]])

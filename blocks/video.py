@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -12,11 +11,20 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from files.renditions import rendition_or_none
 
 from . import webvtt
-from .base import LearningBlock, SearchDocument
+from .base import SearchDocument, TitledSectionBlock
 from .captions import cues_for, read_document
 from .image import PrefetchingImageChooserBlock
 
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("hu", "Magyar"), ("el", "Ελληνικά")]
+
+
+def start_time(request) -> float | None:
+    """The ``?t=<seconds>`` of the request if it is a sane time (under a day), else None."""
+    try:
+        start = float(request.GET.get("t", ""))
+    except ValueError:
+        return None
+    return start if 0 <= start < 24 * 3600 else None
 
 
 class CaptionTrackBlock(blocks.StructBlock):
@@ -49,7 +57,7 @@ class ChapterBlock(blocks.StructBlock):
     start = blocks.FloatBlock(min_value=0, label=_("Starts at (seconds)"))
 
 
-class VideoBlock(LearningBlock, blocks.StructBlock):
+class VideoBlock(TitledSectionBlock, blocks.StructBlock):
     """A video with captions per language, a transcript made from them, and chapters.
 
     It plays in the browser's own player with no JavaScript. ``?t=<seconds>`` on the
@@ -57,6 +65,7 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
     cue and chapter is a plain link; the script only makes those links seek in place.
     """
 
+    anchor_prefix, anchor_fallback = "video", "player"
     kind = "video"
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
@@ -110,13 +119,6 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
             raise StructBlockValidationError(errors)
         return value
 
-    @staticmethod
-    def anchor_for(value) -> str:
-        return "video-" + (slugify(value.get("title") or "", allow_unicode=True) or "player")
-
-    def toc_entries(self, value):
-        return [("h2", value["title"], self.anchor_for(value))]
-
     def tracks(self, value, language):
         tracks = [track for track in value["captions"] if track.get("file")]
         chosen = next((t for t in tracks if t["language"] == language), tracks[0] if tracks else None)
@@ -151,11 +153,7 @@ class VideoBlock(LearningBlock, blocks.StructBlock):
         wanted = request.GET.get("v")
         if wanted and wanted != block_id:
             return None
-        try:
-            start = float(request.GET.get("t", ""))
-        except ValueError:
-            return None
-        return start if 0 <= start < 24 * 3600 else None
+        return start_time(request)
 
     def search_documents(self, value, context):
         documents = [SearchDocument(self.kind, value["title"], value.get("description") or "")]

@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import LearningBlock, SearchDocument
+from .base import SearchDocument, TitledSectionBlock
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,10 @@ def term_anchor(term: str) -> str:
     return "term-" + (slugify(term, allow_unicode=True) or "entry")
 
 
-class VocabSheetBlock(LearningBlock, blocks.StructBlock):
+class VocabSheetBlock(TitledSectionBlock, blocks.StructBlock):
     """Terms with their definitions; each term has its own link, gathered in the glossary."""
 
+    anchor_prefix, anchor_fallback = "vocab", "terms"
     kind = "vocab_sheet"
 
     title = blocks.CharBlock(max_length=200, default="Key terms", label=_("Title"))
@@ -53,13 +54,6 @@ class VocabSheetBlock(LearningBlock, blocks.StructBlock):
         context["anchor"] = self.anchor_for(value)
         context["entries"] = [dict(term, anchor=term_anchor(term["term"])) for term in value["terms"]]
         return context
-
-    @staticmethod
-    def anchor_for(value) -> str:
-        return "vocab-" + (slugify(value.get("title") or "", allow_unicode=True) or "terms")
-
-    def toc_entries(self, value):
-        return [("h2", value["title"], self.anchor_for(value))]
 
     def glossary_entries(self, value):
         return [

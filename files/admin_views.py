@@ -86,50 +86,48 @@ def start_upload(request):
     return _answer(call)
 
 
-@require_POST
-def sign_part(request):
-    _require_upload_permission(request)
+def upload_step(handler):
+    """A step of an upload already started: POST, permission, JSON body and signed token read once."""
 
-    def call():
-        data = _json_body(request)
-        state = uploads.read_token(str(data.get("token", "")), request.user)
-        return JsonResponse(uploads.sign_part(state, data.get("part"), data.get("crc32")))
+    @require_POST
+    def view(request):
+        _require_upload_permission(request)
 
-    return _answer(call)
+        def call():
+            data = _json_body(request)
+            state = uploads.read_token(str(data.get("token", "")), request.user)
+            return handler(data, state)
 
+        return _answer(call)
 
-@require_POST
-def complete_upload(request):
-    _require_upload_permission(request)
-
-    def call():
-        data = _json_body(request)
-        state = uploads.read_token(str(data.get("token", "")), request.user)
-        parts = data.get("parts")
-        if not isinstance(parts, list):
-            raise UploadRefused(_("The list of uploaded parts is missing."))
-        document = uploads.complete(state, parts)
-        return JsonResponse(
-            {
-                "document": document.pk,
-                "title": document.title,
-                "edit_url": reverse("wagtaildocs:edit", args=[document.pk]),
-            },
-            status=201,
-        )
-
-    return _answer(call)
+    return view
 
 
-@require_POST
-def abort_upload(request):
-    _require_upload_permission(request)
+@upload_step
+def sign_part(data, state):
+    return JsonResponse(uploads.sign_part(state, data.get("part"), data.get("crc32")))
 
-    def call():
-        uploads.abort(uploads.read_token(str(_json_body(request).get("token", "")), request.user))
-        return JsonResponse({"aborted": True})
 
-    return _answer(call)
+@upload_step
+def complete_upload(data, state):
+    parts = data.get("parts")
+    if not isinstance(parts, list):
+        raise UploadRefused(_("The list of uploaded parts is missing."))
+    document = uploads.complete(state, parts)
+    return JsonResponse(
+        {
+            "document": document.pk,
+            "title": document.title,
+            "edit_url": reverse("wagtaildocs:edit", args=[document.pk]),
+        },
+        status=201,
+    )
+
+
+@upload_step
+def abort_upload(data, state):
+    uploads.abort(state)
+    return JsonResponse({"aborted": True})
 
 
 urlpatterns = [

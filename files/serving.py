@@ -52,6 +52,15 @@ def _file_slice(file, start, end):
             yield chunk
 
 
+def refusal(document, request) -> HttpResponse | None:
+    """Wagtail's ``before_serve_document`` hooks (collection and page privacy): a response refuses."""
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    return None
+
+
 def serve_document(request, document_id, document_filename):
     header = request.headers.get("Range")
     if not header:
@@ -66,10 +75,9 @@ def serve_document(request, document_id, document_filename):
         document.file.path  # noqa: B018 - remote storages raise here
     except NotImplementedError:
         return wagtail_serve(request, document_id, document_filename)  # remote storage: redirect
-    for hook in hooks.get_hooks("before_serve_document"):  # view restrictions, as Wagtail does
-        result = hook(document, request)
-        if isinstance(result, HttpResponse):
-            return result
+    refused = refusal(document, request)  # view restrictions, as Wagtail's own view checks them
+    if refused:
+        return refused
     size = document.file.size
     wanted = parse_range(header, size)
     if wanted is None:

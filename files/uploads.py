@@ -19,7 +19,7 @@ from django.core import signing
 from django.utils.translation import gettext as _
 
 from . import s3
-from .validation import UploadRefused, check_upload, safe_filename
+from .validation import KINDS, UploadRefused, check_upload, extension_of, safe_filename
 
 PART_SIZE = 16 * 1024 * 1024  # S3 allows 10,000 parts: 16 MB parts cover 156 GB
 MIN_PART_SIZE = 5 * 1024 * 1024
@@ -177,8 +177,6 @@ def _delete_quietly(client, bucket, key):
 
 def _plausible_head(name: str) -> bytes:
     """Before any byte is sent only the name can be checked; the content is checked at the end."""
-    from .validation import KINDS, extension_of
-
     kind = KINDS.get(extension_of(name))
     if kind and kind.signatures:
         offset, magic = kind.signatures[0]

@@ -2,8 +2,9 @@ import logging
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from wagtail import hooks
 from wagtail.documents import get_document_model
+
+from .serving import refusal
 
 logger = logging.getLogger(__name__)
 
@@ -18,10 +19,9 @@ def caption_track(request, document_id):
     document = get_object_or_404(get_document_model(), id=document_id)
     if not document.filename.lower().endswith(".vtt"):
         raise Http404("Not a caption file.")
-    for hook in hooks.get_hooks("before_serve_document"):
-        result = hook(document, request)
-        if isinstance(result, HttpResponse):
-            return result
+    refused = refusal(document, request)
+    if refused:
+        return refused
     try:
         with document.file.open("rb") as handle:
             content = handle.read()

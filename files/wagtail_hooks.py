@@ -1,3 +1,4 @@
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseForbidden
 from wagtail import hooks
@@ -27,12 +28,7 @@ def documents_of_private_pages(document, request):
             return None
     if request.user.is_authenticated:
         return HttpResponseForbidden("This file belongs to pages you may not see.")
-    from django.conf import settings
-    from django.contrib.auth.views import redirect_to_login
-
-    return redirect_to_login(
-        request.get_full_path(), getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or settings.LOGIN_URL
-    )
+    return redirect_to_login(request.get_full_path())  # LOGIN_URL: the learners' login page
 
 
 @hooks.register("register_admin_urls")

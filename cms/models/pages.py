@@ -152,12 +152,6 @@ class LessonPage(Page):
             or 0
         )
 
-    def learning_outcomes(self):
-        from .snippets import LearningOutcome
-
-        topics = TopicPage.objects.live().child_of(self)
-        return LearningOutcome.objects.filter(topics__in=topics).distinct().order_by("code")
-
 
 class TopicPage(Page):
     """One unit of study: an introduction, the lesson body and what it teaches."""
@@ -244,13 +238,10 @@ def media_start_key(request) -> str:
     key keeps only a sane whole number so that arbitrary query strings cannot fill
     the cache with copies.
     """
-    try:
-        seconds = float(request.GET.get("t", ""))
-    except ValueError:
-        return ""
-    if not 0 <= seconds < 24 * 3600:
-        return ""
-    return f"{seconds:.3f}:{request.GET.get('v', '')[:40]}"
+    from blocks.video import start_time
+
+    seconds = start_time(request)
+    return "" if seconds is None else f"{seconds:.3f}:{request.GET.get('v', '')[:40]}"
 
 
 class TopicAuthor(Orderable):

@@ -103,7 +103,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Search: the database engine by default; Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "lectern")
-LECTERN_SEARCH_ENGINE = os.environ.get("LECTERN_SEARCH_ENGINE") or ("elasticsearch" if ELASTICSEARCH_URL else "database")
+LECTERN_SEARCH_ENGINE = os.environ.get("LECTERN_SEARCH_ENGINE") or (
+    "elasticsearch" if ELASTICSEARCH_URL else "database"
+)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("hu", "Magyar"), ("el", "Ελληνικά")]
