@@ -84,3 +84,27 @@ def test_the_lesson_body_migration_state_does_not_depend_on_the_registry():
 @pytest.mark.django_db
 def test_installing_the_plugin_needed_no_new_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+PREVIEW_TEXT = {
+    "heading": "Why clusters matter for SMEs",
+    "rich_text": "A cluster brings together firms",
+    "callout": "Start from the members",
+    "exercise": "A cluster is a kind of trade association.",
+    "case_study": "A metalworking cluster pilots predictive maintenance",
+    "vocab_sheet": "A virtual model kept in step with a real asset.",
+    "tool_sheet": "Digital maturity interview guide",
+    "flashcards": "IIoT",
+}
+
+
+@pytest.mark.django_db
+def test_every_block_without_a_required_file_has_an_admin_preview(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
+    previewable = {name for name, block in registry.items() if block.is_previewable}
+    # image, video, infographic and document need a file chosen in the library to show anything
+    assert previewable == set(PREVIEW_TEXT)
+    for name, text in PREVIEW_TEXT.items():
+        response = client.get("/admin/block-preview/", {"id": registry[name].definition_prefix})
+        assert response.status_code == 200, name
+        assert text in response.content.decode(), name

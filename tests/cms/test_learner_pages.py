@@ -130,3 +130,11 @@ def test_a_start_time_in_one_address_does_not_leak_into_the_cached_page_of_other
     plain = client.get(topic.url).content.decode()
     assert "#t=" not in plain
     assert "#t=12" in client.get(topic.url + "?t=12").content.decode()
+
+
+def test_learner_pages_load_every_asset_from_the_site_itself(client):
+    topic = factories.topic_with([{"type": "video", "id": "v1", "value": factories.video_value()}])
+    html = client.get(topic.url).content.decode()
+    sources = re.findall(r'<(?:script|link|img|source|track|iframe)\b[^>]*\b(?:src|href)="([^"]+)"', html)
+    assert sources  # the stylesheet, the script, the video and its captions
+    assert [src for src in sources if src.startswith(("http://", "https://", "//")) and "127.0.0.1" not in src] == []
