@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
+from wagtail import blocks
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,24 @@ class SearchDocument:
     text: str
     anchor: str = ""
     timestamp: float | None = None
+
+
+class NotTranslated:
+    """Mix into a block whose value is the same in every language (an anchor, stored data).
+
+    wagtail-localize copies it into translations as it is and never offers it to
+    translators: the two methods below are the hooks it looks for on a block.
+    """
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
+class IdentifierBlock(NotTranslated, blocks.CharBlock):
+    """A short machine name typed by an editor (an anchor): not text to translate."""
 
 
 class LearningBlock:

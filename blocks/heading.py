@@ -2,7 +2,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import LearningBlock, SearchDocument
+from .base import IdentifierBlock, LearningBlock, SearchDocument
 
 
 class HeadingBlock(LearningBlock, blocks.StructBlock):
@@ -15,7 +15,7 @@ class HeadingBlock(LearningBlock, blocks.StructBlock):
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2", label=_("Level")
     )
-    anchor = blocks.CharBlock(
+    anchor = IdentifierBlock(
         required=False,
         default="",
         max_length=80,

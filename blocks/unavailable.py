@@ -9,15 +9,17 @@ original type and value back, so reinstalling the plugin brings the block back.
 import json
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .base import NotTranslated
+
 NAME = "unavailable_block"
 
 
-class UnavailableBlock(blocks.StructBlock):
+class UnavailableBlock(NotTranslated, blocks.StructBlock):
     original_type = blocks.CharBlock(
         required=False,
         label=_("Block type"),
@@ -41,7 +43,7 @@ class UnavailableBlock(blocks.StructBlock):
             json.loads(value["data"] or "null")
         except json.JSONDecodeError as error:
             raise StructBlockValidationError(
-                {"data": ValidationError(_t("This is not valid JSON: %(e)s") % {"e": error})}
+                {"data": ValidationError(gettext("This is not valid JSON: %(e)s") % {"e": error})}
             ) from error
         return value
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -25,4 +26,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Learner-facing pages carry their language: /en/…, /fr/…; a bare path is redirected
+# to the visitor's language (Accept-Language, else English) by LocaleMiddleware.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)))

@@ -20,8 +20,8 @@ def indexable(page) -> bool:
 def documents_for_page(page) -> list[IndexDocument]:
     """Every document of a live topic; [] for a draft or a page that is not a topic."""
     page = page.specific
-    if not page.live or not indexable(page):
-        return []
+    if not page.live or not indexable(page) or page.alias_of_id is not None:
+        return []  # an alias repeats its source, which is indexed in its own language
     url = page.get_url() or page.url_path
     ancestors = {type(a).__name__: a for a in page.get_ancestors().specific(defer=True)}
     course, module, lesson = (ancestors.get(n) for n in ("CoursePage", "ModulePage", "LessonPage"))

@@ -16,6 +16,7 @@ from ..models import CourseMedia, LessonPage, ModulePage, TopicPage
 from . import yamlio
 from .reader import DOCUMENT_DIR, IMAGE_DIR
 from .streamdata import ReferenceMapper
+from .translations import export_translations
 
 
 def _page_dict(page, **extra):
@@ -43,14 +44,15 @@ class CourseExporter:
         self.folder = Path(folder)
         self.media: dict[str, object] = {}
         self.experts, self.outcomes, self.competences, self.partners = {}, {}, {}, {}
+        self.pages: dict[str, object] = {}  # by the file written for them
 
     def run(self):
         self.folder.mkdir(parents=True, exist_ok=True)
-        yamlio.dump(_page_dict(self.course), self.folder / "course.yaml")
+        self._dump_page(self.course, _page_dict(self.course), "course.yaml")
         modules = ModulePage.objects.child_of(self.course).order_by("path")
         for m_index, module in enumerate(modules, start=1):
-            module_dir = self.folder / "modules" / f"{m_index:02d}-{module.slug}"
-            yamlio.dump(_page_dict(module), module_dir / "module.yaml")
+            module_dir = Path("modules") / f"{m_index:02d}-{module.slug}"
+            self._dump_page(module, _page_dict(module), module_dir / "module.yaml")
             lessons = LessonPage.objects.child_of(module).select_related("partner").order_by("path")
             for l_index, lesson in enumerate(lessons, start=1):
                 lesson_dir = module_dir / f"{l_index:02d}-{lesson.slug}"
@@ -58,16 +60,22 @@ class CourseExporter:
                 if lesson.partner:
                     self.partners[lesson.partner.key] = lesson.partner
                     extra["partner"] = lesson.partner.key
-                yamlio.dump(_page_dict(lesson, **extra), lesson_dir / "lesson.yaml")
+                self._dump_page(lesson, _page_dict(lesson, **extra), lesson_dir / "lesson.yaml")
                 topics = (
                     TopicPage.objects.child_of(lesson)
                     .order_by("path")
                     .prefetch_related("authors__expert__partner", "outcomes__competences", "competences")
                 )
                 for t_index, topic in enumerate(topics, start=1):
-                    yamlio.dump(self._topic(topic), lesson_dir / f"{t_index:02d}-{topic.slug}.yaml")
+                    self._dump_page(topic, self._topic(topic), lesson_dir / f"{t_index:02d}-{topic.slug}.yaml")
         self._snippets()
         self._media()
+        export_translations(self.folder, self.pages)
+
+    def _dump_page(self, page, data, path):
+        path = self.folder / path
+        yamlio.dump(data, path)
+        self.pages[str(path.relative_to(self.folder))] = page
 
     def _topic(self, topic):
         authors = [link.expert for link in topic.authors.all()]

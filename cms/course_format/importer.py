@@ -31,9 +31,11 @@ from ..models import (
     TopicAuthor,
     TopicPage,
 )
+from ..translations import sync_locale_trees
 from .errors import CourseFormatError
 from .reader import IMAGE_DIR, read_course_folder
 from .streamdata import ReferenceMapper
+from .translations import import_translations, read_translations
 
 
 def default_parent() -> Page:
@@ -93,12 +95,19 @@ class CourseImporter:
         self.folder = Path(folder)
         self.counts = Counter()
         self._saved_files: list = []
+        self._pages: dict[str, Page] = {}  # by the file they come from
 
     def run(self, parent: Page | None = None) -> CoursePage:
         data = read_course_folder(self.folder, TopicPage.body.field.stream_block)
+        found_translations = read_translations(self.folder, [page.source for page in data.pages()])
         try:
             with transaction.atomic():
-                return self._write(data, parent or default_parent())
+                course = self._write(data, parent or default_parent())
+                # Every page gets its address in each language (an alias until translated),
+                # then the folder's translations replace the aliases they cover.
+                sync_locale_trees()
+                import_translations(found_translations, self._pages, self.counts)
+                return course
         except Exception:
             for file_field in self._saved_files:  # storage is not transactional
                 file_field.storage.delete(file_field.name)
@@ -218,6 +227,7 @@ class CourseImporter:
             for name, value in fields.items():
                 setattr(page, name, value)
             label = "updated"
+        self._pages[page_data.source] = page
         if relations is not None:
             changed = relations(page) or changed
         if changed or not page.live:

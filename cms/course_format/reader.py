@@ -40,6 +40,15 @@ class CourseData:
     outcomes: list[dict]
     media: list[dict]
 
+    def pages(self):
+        """Every page of the course, in tree order."""
+        yield self.course
+        for module in self.course.children:
+            yield module
+            for lesson in module.children:
+                yield lesson
+                yield from lesson.children
+
     def topics(self):
         for module in self.course.children:
             for lesson in module.children:

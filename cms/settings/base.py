@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "blocks.apps.BlocksConfig",
     "files.apps.FilesConfig",
     "search.apps.SearchConfig",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with "sync from"
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Language from the URL prefix, then Accept-Language, then LANGUAGE_CODE.
+    "cms.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,6 +115,11 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("hu", "Magyar"), ("el", "Ελληνικά")]
 TIME_ZONE = "UTC"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content in every language of the site: one page tree per locale, kept in step by
+# wagtail-localize (untranslated pages are aliases of the English ones).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
 
 from cms.course_format.exporter import CourseExporter
 from cms.models import CoursePage
@@ -14,9 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("path", help="The folder to write; created if missing.")
 
     def handle(self, slug, path, **options):
-        courses = CoursePage.objects.filter(slug=slug)
+        # A course is exported from its source language; its translations go with it.
+        source_courses = CoursePage.objects.filter(locale=Locale.get_default())
+        courses = source_courses.filter(slug=slug)
         if not courses.exists():
-            known = ", ".join(CoursePage.objects.values_list("slug", flat=True)) or "none"
+            known = ", ".join(source_courses.values_list("slug", flat=True)) or "none"
             raise CommandError(f"No course with the slug {slug!r}. Courses: {known}.")
         if courses.count() > 1:
             raise CommandError(f"Several courses have the slug {slug!r}; rename one first.")

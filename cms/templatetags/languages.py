@@ -1,0 +1,63 @@
+"""The language switcher and the "not translated yet" notice."""
+
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import translate_url
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+
+from cms import translations
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each language it exists in; elsewhere, the same address in every language."""
+    request, page = context.get("request"), context.get("page")
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    if page is not None and getattr(page, "translation_key", None):
+        choices = _page_choices(page, request, context.get("content_version"))
+        if current not in {code for code, _url in choices}:  # an untranslated page, shown in English
+            choices.append((current, page.get_url(request)))
+            choices.sort(key=lambda choice: translations.language_order(choice[0]))
+    elif request is not None:
+        path = request.get_full_path()
+        choices = [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]
+    else:
+        choices = []
+    return {
+        "current": current,
+        "languages": [
+            {"code": code, "name": capfirst(get_language_info(code)["name_local"]), "url": url, "current": code == current}
+            for code, url in choices
+        ],
+    }
+
+
+def _page_choices(page, request, version):
+    """(language, url) of each translation; cached with the topic's fragments where they are."""
+
+    def compute():
+        return [(p.locale.language_code, p.get_url(request)) for p in translations.available_translations(page)]
+
+    if version is None:
+        return compute()
+    key = f"lectern:translations:{page.translation_key}:{page.pk}:{version}:{request.get_host() if request else ''}"
+    return cache.get_or_set(key, compute, timeout=settings.LECTERN_FRAGMENT_CACHE_SECONDS)
+
+
+@register.simple_tag
+def content_language(page):
+    """The language the page's content is written in (English for an untranslated page)."""
+    if page is None or not getattr(page, "locale_id", None):
+        return ""
+    if translations.is_fallback(page):
+        return page.alias_of.locale.language_code
+    return page.locale.language_code
+
+
+@register.filter
+def is_fallback(page):
+    return page is not None and getattr(page, "alias_of_id", None) is not None and translations.is_fallback(page)

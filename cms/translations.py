@@ -1,0 +1,119 @@
+"""Pages in several languages: the trees kept in step, and translations as PO files.
+
+wagtail-localize does the work; this module is the small surface the rest of Lectern
+uses, so the importer, the exporter, the commands and the templates never reach into
+its models:
+
+- ``sync_locale_trees()`` gives every page an address in every language: a page not
+  yet translated is an alias of its English source (shown with a notice);
+- ``page_po(page, locale)`` and ``apply_po(page, locale, po)`` read and write a
+  page's translation as a PO file — the offline translators' format and the one the
+  course folder keeps (``translations/<lang>/…po``);
+- ``is_fallback(page)`` and ``available_translations(page)`` answer the templates.
+
+A PO file written here has no timestamps or database ids, so exporting the same
+translation twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import polib
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+
+def sync_locale_trees() -> None:
+    """Give every page without a translation an alias in each synchronised locale."""
+    index = None
+    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        index = index or PageIndex.from_database().sort_by_tree_position()
+        synchronize_tree(sync.sync_from, sync.locale, page_index=index)
+
+
+def is_fallback(page: Page) -> bool:
+    """True when the page shown is the untranslated source, under another language's address."""
+    return page.alias_of_id is not None and page.alias_of.locale_id != page.locale_id
+
+
+def available_translations(page: Page) -> list[Page]:
+    """The page in every language it really exists in (aliases are not translations), itself included."""
+    pages = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    return sorted(pages, key=lambda p: language_order(p.locale.language_code))
+
+
+def language_order(code: str) -> int:
+    from django.conf import settings
+
+    codes = [c for c, _name in settings.LANGUAGES]
+    return codes.index(code) if code in codes else len(codes)
+
+
+def _translation(page: Page, locale: Locale) -> Translation:
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    return translation
+
+
+def page_po(page: Page, locale: Locale, *, blank: bool = False) -> polib.POFile:
+    """The page's translatable strings with their translations into ``locale``.
+
+    ``blank=True`` leaves every msgstr empty: a template for a new translator.
+    """
+    translation = _translation(page, locale)
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Language": locale.language_code,
+        "X-Lectern-Source": page.url_path,
+    }
+    segments = (
+        StringSegment.objects.filter(source=translation.source)
+        .order_by("order")
+        .select_related("context", "string")
+        .annotate_translation(locale)
+    )
+    seen = set()
+    for segment in segments:
+        key = (segment.context.path, segment.string.data)
+        if key in seen:
+            continue
+        seen.add(key)
+        po.append(
+            polib.POEntry(
+                msgctxt=segment.context.path,
+                msgid=segment.string.data,
+                msgstr="" if blank else (segment.translation or ""),
+            )
+        )
+    return po
+
+
+@transaction.atomic
+def apply_po(page: Page, locale: Locale, po: polib.POFile, *, user=None) -> bool:
+    """Bring the page's translation into ``locale`` in line with ``po`` and publish it.
+
+    Returns False, touching nothing, when the translation already says the same.
+    Strings the file leaves empty fall back to the source text.
+    """
+    translation = _translation(page, locale)
+    current = {(e.msgctxt, e.msgid): e.msgstr for e in page_po(page, locale)}
+    wanted = {(e.msgctxt, e.msgid): e.msgstr for e in po if e.msgstr and not e.obsolete}
+    target = page.get_translation_or_none(locale)
+    up_to_date = target is not None and target.alias_of_id is None
+    if up_to_date and all(current.get(key) == text for key, text in wanted.items()):
+        return False
+    translation.import_po(po, user=user, tool_name="PO file")
+    translation.save_target(user=user, publish=True)
+    return True
