@@ -29,6 +29,21 @@ from wagtail_localize.models import (
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 
+def ensure_locales() -> None:
+    """A locale for every language of the site, each kept in step with the default one.
+
+    Migration 0003 does this on a new database; tests that flush the database, and a
+    site whose LANGUAGES setting gained a language, call it again. Idempotent.
+    """
+    from django.conf import settings
+
+    default, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.LANGUAGES:
+        if code != default.language_code:
+            locale, _created = Locale.objects.get_or_create(language_code=code)
+            LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
+
+
 def sync_locale_trees() -> None:
     """Give every page without a translation an alias in each synchronised locale."""
     index = None

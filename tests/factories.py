@@ -6,13 +6,12 @@ import io
 import itertools
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Page, Site
 
 from cms.models import (
     Competence,
@@ -26,13 +25,14 @@ from cms.models import (
     TopicAuthor,
     TopicPage,
 )
+from cms.translations import ensure_locales
 
 _sequence = itertools.count(1)
 
 
 def ensure_initial_data():
     """What Wagtail's migrations create, and a flush (transactional tests) removes."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    ensure_locales()
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
 

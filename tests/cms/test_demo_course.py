@@ -3,6 +3,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from cms.models import Competence, CoursePage, Expert, LessonPage, ModulePage, Partner, TopicPage
 
@@ -55,6 +56,24 @@ def test_the_demo_course_has_the_reference_shape_substance_and_blocks(home, clie
         assert client.get(course.url + suffix).status_code == 200, suffix
     glossary = client.get(course.url + "glossary/").content.decode()
     assert glossary.count("<dt>") >= 60
+
+    # Module 1 in French; its first topic in Spanish, Hungarian and Greek too — real
+    # translations (not aliases), every block's text in the language, captions for it.
+    module_1 = ModulePage.objects.descendant_of(course).order_by("path").first()
+    english_topics = list(TopicPage.objects.descendant_of(module_1).order_by("path"))
+    assert len(english_topics) == 15
+    for english in english_topics:
+        french = english.get_translation(Locale.objects.get(language_code="fr"))
+        assert french.alias_of_id is None and french.live, english.title
+        assert french.title != english.title and words(french) >= 400, french.title
+    first = english_topics[0]
+    for code, phrase in [("fr", "entreprises"), ("es", "empresas"), ("hu", "vállalkozás"), ("el", "επιχειρήσεων")]:
+        page = first.get_translation(Locale.objects.get(language_code=code))
+        html = client.get(page.url).content.decode()
+        assert page.alias_of_id is None and phrase in html, code
+        assert f'srclang="{code}"' in html and "notice--fallback" not in html
+    untranslated = english_topics[5].get_translation(Locale.objects.get(language_code="es"))
+    assert "notice--fallback" in client.get(untranslated.url).content.decode()
 
 
 def test_loading_the_demo_twice_changes_nothing(home, capsys):

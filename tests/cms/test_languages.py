@@ -1,0 +1,299 @@
+"""The course in five languages: addresses, fallback, the switcher, translated blocks,
+keeping translators' work when the source changes, and PO files in and out."""
+
+import json
+import re
+
+import polib
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.models import Locale
+
+from blocks.tokens import option_token
+from cms.course_format import CourseFormatError
+from cms.course_format.importer import CourseImporter
+from cms.models import CoursePage, TopicPage
+from cms.translations import apply_po, page_po, sync_locale_trees
+from tests import factories
+from tests.blocks.exercise_data import EXERCISE
+from tests.cms.test_course_format import empty_the_site, folder_files, write_course_folder
+
+pytestmark = pytest.mark.django_db
+
+VOCAB = {
+    "type": "vocab_sheet",
+    "value": {
+        "title": "Key terms",
+        "introduction": "",
+        "terms": [
+            {
+                "term": "Digital twin",
+                "abbreviation": "",
+                "synonyms": [],
+                "definition": "A virtual model kept in step with a physical asset.",
+                "related": [],
+            }
+        ],
+    },
+}
+PARAGRAPH = {"type": "rich_text", "id": "p1", "value": "<p>Clusters help <b>small firms</b> adopt new tools.</p>"}
+HEADING = {"type": "heading", "id": "h1", "value": {"text": "Why it matters", "level": "h2", "anchor": ""}}
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def in_french(po, skip=()):
+    """A translator's PO file: every string 'translated' with a visible FR: mark, tags kept."""
+    for entry in po:
+        if entry.msgctxt != "slug" and entry.msgid not in skip:
+            entry.msgstr = re.sub(r"(^|>)([^<]+)", lambda m: f"{m.group(1)}FR: {m.group(2)}", entry.msgid)
+    return po
+
+
+@pytest.fixture
+def topic():
+    topic = factories.topic_with([HEADING, PARAGRAPH, dict(EXERCISE, id="exercise-1"), dict(VOCAB, id="vocab-1")])
+    sync_locale_trees()
+    return topic
+
+
+def translated(topic, code="fr"):
+    # wagtail-localize publishes the translation once the transaction commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        apply_po(topic, locale(code), in_french(page_po(topic, locale(code), blank=True)))
+    return topic.get_translation(locale(code))
+
+
+def html(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+# addresses and fallback ------------------------------------------------------
+
+
+def test_a_bare_address_takes_the_browser_language_else_english(client, topic):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="hu-HU,hu;q=0.9").headers["Location"] == "/hu/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9").headers["Location"] == "/en/"
+    path = topic.url.removeprefix("/en")
+    assert client.get(path, HTTP_ACCEPT_LANGUAGE="el").headers["Location"] == f"/el{path}"
+
+
+def test_every_page_has_an_address_in_every_language(client, topic):
+    for code in ("en", "fr", "es", "hu", "el"):
+        page = topic.get_translation(locale(code))
+        assert page.url.startswith(f"/{code}/")
+        assert f'<html lang="{code}">' in html(client, page.url)
+
+
+def test_an_untranslated_page_is_shown_in_english_with_a_notice_never_a_404(client, topic):
+    spanish = topic.get_translation(locale("es"))
+    page = html(client, spanish.url)
+    assert "notice--fallback" in page
+    assert '<main id="main" class="wrap" tabindex="-1" lang="en">' in page  # read aloud as English
+    assert "Why it matters" in page and "Which body links firms" in page
+    english = html(client, topic.url)
+    assert "notice--fallback" not in english
+    assert client.get("/es/no-such-page/").status_code == 404
+
+
+def test_a_translated_page_is_shown_in_its_language_without_the_notice(client, topic):
+    french = translated(topic)
+    page = html(client, french.url)
+    assert "notice--fallback" not in page
+    assert "FR: Why it matters" in page and "FR: Clusters help <b>FR: small firms</b>" in page
+    assert "FR: Which body links firms" in page
+    assert not re.search(r"(?<!FR: )Which body links firms", page)  # the exercise is translated too
+
+
+# the switcher -----------------------------------------------------------------
+
+
+def switcher(page):
+    """{language: link, or "current"} as the language switcher shows them."""
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S)
+    if nav is None:
+        return {}
+    items = re.findall(r'<(?:a href="([^"]*)" hreflang="\w+"|span aria-current="true") lang="(\w+)"', nav.group(0))
+    return {code: href or "current" for href, code in items}
+
+
+def test_the_switcher_lists_the_languages_the_page_exists_in(client, topic):
+    assert switcher(html(client, topic.url)) == {}  # English only: nothing to switch to
+    french = translated(topic)
+    assert switcher(html(client, topic.url)) == {"en": "current", "fr": french.url}
+    assert switcher(html(client, french.url)) == {"en": topic.url, "fr": "current"}
+    # On the Hungarian address of the untranslated page: the two real versions, and where you are.
+    hungarian = topic.get_translation(locale("hu"))
+    assert switcher(html(client, hungarian.url)) == {"en": topic.url, "fr": french.url, "hu": "current"}
+
+
+# translated blocks ------------------------------------------------------------
+
+
+def test_every_block_text_is_offered_to_translators_but_never_anchors_or_answers_keys(topic):
+    po = page_po(topic, locale("fr"), blank=True)
+    texts = {entry.msgid for entry in po}
+    for text in (
+        "Why it matters",
+        "Which body links firms, research and training in one region?",
+        "A cluster organisation",
+        "RIGHT-SINGLE-FEEDBACK",
+        "SINGLE-EXPLANATION",
+        "OPC UA",  # accepted answers are words a French learner types differently
+        "Digital twin",
+        "A virtual model kept in step with a physical asset.",
+    ):
+        assert text in texts, text
+    contexts = " ".join(entry.msgctxt for entry in po)
+    assert ".anchor" not in contexts and ".correct" not in contexts and ".level" not in contexts
+
+
+def test_a_french_learner_is_graded_with_the_french_answers_and_feedback(client, topic):
+    french = translated(topic)
+    exercise = french.body[2].value
+    option_ids = [item.id for item in exercise["questions"][0].value["options"].bound_blocks]
+    response = client.post(
+        f"/grade/{french.pk}/exercise-1/",
+        json.dumps({"answers": {"q-single": option_token(option_ids[1]), "q-fill": "FR: OPC UA"}}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    results = {q["id"]: q for q in response.json()["questions"]}
+    assert results["q-single"]["correct"] is False
+    assert "FR: WRONG-SINGLE-FEEDBACK" in json.dumps(results["q-single"])
+    assert results["q-fill"]["correct"] is True  # the French accepted answer
+    assert "WRONG-SINGLE-FEEDBACK" not in json.dumps(results["q-single"]).replace("FR: WRONG", "")
+
+
+# keeping the translators' work --------------------------------------------------
+
+
+def test_syncing_after_the_source_changes_keeps_every_translated_string_that_did_not_change(client, topic):
+    french = translated(topic)
+    editor = get_user_model().objects.create_superuser("coordinator", "c@example.org", "pw")
+    client.force_login(editor)
+
+    body = topic.body.raw_data
+    body[1]["value"] = "<p>Clusters help <b>small firms</b> adopt new tools.</p><p>A new paragraph.</p>"
+    body[3]["value"]["terms"][0]["value"]["definition"] = "A live virtual model of a physical asset."
+    topic.body = body
+    topic.save_revision().publish()
+
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.get_for_instance(topic)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"})
+    assert response.status_code == 302
+
+    page = html(client, french.url)
+    assert "FR: Why it matters" in page  # untouched strings keep their translation
+    assert "FR: Clusters help <b>FR: small firms</b>" in page
+    assert "A new paragraph." in page  # new text waits for the translator, shown in English
+    assert "A live virtual model of a physical asset." in page
+    assert "FR: A virtual model kept in step" not in page  # the stale translation is not shown
+
+
+def test_a_translator_downloads_and_uploads_a_po_file_in_the_admin(client, topic):
+    from wagtail_localize.models import Translation
+
+    french = translated(topic)
+    translation = Translation.objects.get(source__object_id=topic.translation_key, target_locale=locale("fr"))
+    client.force_login(get_user_model().objects.create_superuser("translator", "t@example.org", "pw"))
+
+    response = client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/")
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    [entry] = [e for e in po if e.msgid == "Why it matters"]
+    assert entry.msgstr == "FR: Why it matters"
+    entry.msgstr = "Pourquoi c'est important"
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("fr.po", str(po).encode(), content_type="text/x-gettext-translation")
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/", {"file": upload, "next": "/admin/"}
+    )
+    assert response.status_code == 302
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)  # what the editor's "Publish" button does
+    assert "Pourquoi c&#x27;est important" in html(client, french.url) or "Pourquoi c'est important" in html(
+        client, french.url
+    )
+
+
+# the course folder ------------------------------------------------------------
+
+
+def test_translations_travel_with_the_course_folder_and_round_trip_byte_for_byte(tmp_path, home):
+    CourseImporter(write_course_folder(tmp_path / "source")).run()
+    topic = TopicPage.objects.get(locale__language_code="en", slug="what-a-cluster-is")
+    translated(topic)
+    call_command("export_course", "pilot-course", str(tmp_path / "first"))
+    first = folder_files(tmp_path / "first")
+    po_name = next(name for name in first if name.startswith("translations/fr/") and name.endswith(".po"))
+    assert "FR: " in first[po_name].decode()
+
+    empty_the_site()
+    call_command("import_course", str(tmp_path / "first"))
+    french = TopicPage.objects.get(locale__language_code="fr", slug="what-a-cluster-is")
+    assert french.alias_of_id is None and french.title.startswith("FR: ")
+    call_command("export_course", "pilot-course", str(tmp_path / "second"))
+    assert folder_files(tmp_path / "second") == first
+
+
+def test_importing_the_same_translations_twice_changes_nothing(tmp_path, home):
+    folder = write_course_folder(tmp_path / "source")
+    CourseImporter(folder).run()
+    topic = TopicPage.objects.get(locale__language_code="en", slug="what-a-cluster-is")
+    po = in_french(page_po(topic, locale("fr"), blank=True))
+    target = folder / "translations" / "fr" / "modules"
+    source_file = next((folder / "modules").rglob("*what-a-cluster-is.yaml"))
+    po_path = folder / "translations" / "fr" / source_file.relative_to(folder).with_suffix(".po")
+    po_path.parent.mkdir(parents=True)
+    po.save(str(po_path))
+    assert target.is_dir()
+
+    first = CourseImporter(folder)
+    first.run()
+    assert first.counts["translation (fr) updated"] == 1
+    again = CourseImporter(folder)
+    again.run()
+    assert dict(again.counts) == {}
+
+
+@pytest.mark.parametrize(
+    ("relative", "message"),
+    [
+        ("translations/de/course.po", "'de' is not one of the site's other languages"),
+        ("translations/fr/modules/nowhere.po", "there is no page file modules/nowhere.yaml"),
+    ],
+)
+def test_a_translation_file_that_cannot_be_placed_is_refused_by_name(tmp_path, home, relative, message):
+    folder = write_course_folder(tmp_path / "source")
+    (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+    (folder / relative).write_text('msgid ""\nmsgstr ""\n')
+    with pytest.raises(CourseFormatError) as error:
+        CourseImporter(folder).run()
+    assert relative in str(error.value) and message in str(error.value)
+    assert not CoursePage.objects.exists()
+
+
+# search ---------------------------------------------------------------------------
+
+
+def test_a_translation_is_indexed_in_its_language_and_an_untranslated_alias_not_at_all(topic):
+    from search.indexer import documents_for_page
+
+    french = translated(topic)
+    documents = documents_for_page(french)
+    assert documents and {d.language for d in documents} == {"fr"}
+    assert any(d.kind == "vocab_term" and d.title == "FR: Digital twin" for d in documents)
+    assert all(d.url.startswith("/fr/") for d in documents)
+    assert documents_for_page(topic.get_translation(locale("es"))) == []  # it would repeat the English
