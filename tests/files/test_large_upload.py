@@ -1,8 +1,8 @@
 """A large video goes from the browser straight to S3 in presigned parts; Django only signs.
 
 The browser is played here by plain HTTP PUTs to the part URLs, as large_upload.js
-sends them (moto_server cannot answer a browser's CORS preflight, so the JS itself
-is not driven in Chromium).
+sends them, to test the server's side in detail; tests/browser/test_large_upload.py
+drives the JavaScript itself in Chromium.
 """
 
 import base64
