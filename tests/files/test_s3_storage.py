@@ -139,3 +139,21 @@ def test_a_learner_sent_to_log_in_for_a_private_file_gets_it_after_logging_in(
     )
     assert response["Location"] == document.url
     assert "X-Amz-Signature" in client.get(document.url)["Location"]
+
+
+def test_a_course_export_is_written_to_the_bucket_as_a_private_zip(s3_bucket, settings, capsys):
+    import io
+    import zipfile
+
+    from django.core.management import call_command
+
+    client, bucket = s3_bucket
+    course = factories.course(modules=1, lessons=1, topics=2)
+    call_command("export_course", course.slug, "--to-storage")
+    name = re.search(r"as (exports/\S+\.zip)", capsys.readouterr().out).group(1)
+    archive = zipfile.ZipFile(io.BytesIO(client.get_object(Bucket=bucket, Key=name)["Body"].read()))
+    files = set(archive.namelist())
+    assert f"{course.slug}/course.yaml" in files
+    assert sum(1 for f in files if f.startswith(f"{course.slug}/modules/") and f.endswith(".yaml")) == 4
+    grants = client.get_object_acl(Bucket=bucket, Key=name)["Grants"]
+    assert not [g for g in grants if "AllUsers" in g["Grantee"].get("URI", "")]
