@@ -7,7 +7,11 @@ from django.shortcuts import render
 from wagtail.models import Page
 
 from .engines import get_engine
+from .engines.base import EngineUnavailable
 from .forms import SearchForm
+from .queue import replay_if_due
+
+UNAVAILABLE = "Search is unavailable for a moment; please try again shortly."
 
 KIND_LABELS = {
     "topic": "Topic",
@@ -48,12 +52,22 @@ def _facets(results):
     }
 
 
+def _search(query):
+    """The engine's answer, after replaying what waited while the engine was down."""
+    replay_if_due()
+    return get_engine().search(query)
+
+
 def search_page(request):
     form = SearchForm(request.GET) if request.GET.get("q") else SearchForm()
     context = {"form": form, "query": request.GET.get("q", "")}
     if form.is_bound and form.is_valid():
         query = form.search_query(default_language=None)
-        results = get_engine().search(query)
+        try:
+            results = _search(query)
+        except EngineUnavailable:
+            context["error"] = UNAVAILABLE
+            return render(request, "search/search.html", context, status=503)
         pages = max(1, math.ceil(results.total / query.per_page))
         params = request.GET.copy()
         params.pop("page", None)
@@ -75,7 +89,10 @@ def search_api(request):
     if not form.is_valid():
         return JsonResponse({"error": form.error_message() or "Give a query in 'q'."}, status=400)
     query = form.search_query(default_language=None)
-    results = get_engine().search(query)
+    try:
+        results = _search(query)
+    except EngineUnavailable:
+        return JsonResponse({"error": UNAVAILABLE}, status=503)
     return JsonResponse(
         {
             "query": query.text,
@@ -109,7 +126,10 @@ def suggest_api(request):
     form = SearchForm({"q": text, "per_page": 8, "lang": request.GET.get("lang", "")})
     if not form.is_valid():
         return JsonResponse({"error": form.error_message()}, status=400)
-    hits = get_engine().search(form.search_query(default_language=None)).hits
+    try:
+        hits = _search(form.search_query(default_language=None)).hits
+    except EngineUnavailable:
+        return JsonResponse({"suggestions": []}, status=503)
     seen, suggestions = set(), []
     for hit in hits:
         if hit.title.lower() not in seen:
