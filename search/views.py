@@ -96,6 +96,7 @@ def search_api(request):
     return JsonResponse(
         {
             "query": query.text,
+            "corrected_query": results.corrected or None,
             "total": results.total,
             "page": query.page,
             "pages": max(1, math.ceil(results.total / query.per_page)),

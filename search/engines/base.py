@@ -45,6 +45,7 @@ class SearchResults:
     total: int
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict] = field(default_factory=dict)
+    corrected: str = ""  # the query actually searched, when a misspelt one found nothing
 
 
 class SearchEngine:

@@ -8,11 +8,14 @@ documents are searched.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..models import IndexEntry
+from . import spelling
 from .base import Hit, SearchEngine, SearchQuery, SearchResults
 
 START, STOP = "\x02", "\x03"  # highlight markers, replaced by <mark> after escaping
@@ -28,20 +31,35 @@ class DatabaseEngine(SearchEngine):
     name = "database"
 
     def index(self, page_ids, documents) -> None:
+        page_ids = list(page_ids)
         with transaction.atomic():
-            IndexEntry.objects.filter(page_id__in=list(page_ids)).delete()
+            IndexEntry.objects.filter(page_id__in=page_ids).delete()
             IndexEntry.objects.bulk_create(IndexEntry(**document.as_dict()) for document in documents)
+            spelling.remember(page_ids)
 
     def delete(self, page_ids) -> None:
         IndexEntry.objects.filter(page_id__in=list(page_ids)).delete()
 
     def clear(self) -> None:
         IndexEntry.objects.all().delete()
+        spelling.forget_everything()
 
     def search(self, query: SearchQuery) -> SearchResults:
         words = query.words()
         if not words:
             return SearchResults(total=0)
+        results = self._search(query, words)
+        if results.total == 0 and spelling.supported():
+            better = spelling.corrected(words, query.language)
+            if better != words:
+                text = " ".join(better)
+                second = self._search(replace(query, text=text), better)
+                if second.total:
+                    second.corrected = text
+                    return second
+        return results
+
+    def _search(self, query: SearchQuery, words: list[str]) -> SearchResults:
         vendor = connection.vendor
         match, match_params = (self._sqlite_match if vendor == "sqlite" else self._postgres_match)(
             query, words
