@@ -2,8 +2,10 @@
 
 import math
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from wagtail.models import Page
 
 from .engines import get_engine
@@ -47,9 +49,19 @@ def _facets(results):
             for k, n in results.facets.get("lesson", {}).items()
         ],
         "language": [
-            {"value": k, "label": k, "count": n} for k, n in results.facets.get("language", {}).items()
+            {"value": k, "label": LANGUAGE_NAMES.get(k, k), "count": n}
+            for k, n in sorted(results.facets.get("language", {}).items())
         ],
     }
+
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def request_language(request) -> str:
+    """The language searched when the learner did not choose: the request's, else the default."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+    return code if code in LANGUAGE_NAMES else settings.LANGUAGE_CODE
 
 
 def _search(query):
@@ -62,7 +74,7 @@ def search_page(request):
     form = SearchForm(request.GET) if request.GET.get("q") else SearchForm()
     context = {"form": form, "query": request.GET.get("q", "")}
     if form.is_bound and form.is_valid():
-        query = form.search_query(default_language=None)
+        query = form.search_query(default_language=request_language(request))
         try:
             results = _search(query)
         except EngineUnavailable:
@@ -71,12 +83,17 @@ def search_page(request):
         pages = max(1, math.ceil(results.total / query.per_page))
         params = request.GET.copy()
         params.pop("page", None)
+        scope = params.copy()
+        scope.pop("lang", None)
         context.update(
             results=results,
             facets=_facets(results),
             search_query=query,
+            language_name=LANGUAGE_NAMES.get(query.language, ""),
+            more="" if results.total_exact else "+",  # counts past the bound are lower bounds
             pages=pages,
             base_params=params.urlencode(),
+            scope_params=scope.urlencode(),
             kind_labels=KIND_LABELS,
         )
     elif form.is_bound:
@@ -88,7 +105,7 @@ def search_api(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"error": form.error_message() or "Give a query in 'q'."}, status=400)
-    query = form.search_query(default_language=None)
+    query = form.search_query(default_language=request_language(request))
     try:
         results = _search(query)
     except EngineUnavailable:
@@ -97,7 +114,9 @@ def search_api(request):
         {
             "query": query.text,
             "corrected_query": results.corrected or None,
+            "language": query.language or "all",
             "total": results.total,
+            "total_exact": results.total_exact,
             "page": query.page,
             "pages": max(1, math.ceil(results.total / query.per_page)),
             "hits": [
@@ -128,7 +147,7 @@ def suggest_api(request):
     if not form.is_valid():
         return JsonResponse({"error": form.error_message()}, status=400)
     try:
-        hits = _search(form.search_query(default_language=None)).hits
+        hits = _search(form.search_query(default_language=request_language(request))).hits
     except EngineUnavailable:
         return JsonResponse({"suggestions": []}, status=503)
     seen, suggestions = set(), []

@@ -45,6 +45,7 @@ class SearchResults:
     total: int
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict] = field(default_factory=dict)
+    total_exact: bool = True  # False: at least ``total`` ("1,000+"); facet counts are lower bounds too
     corrected: str = ""  # the query actually searched, when a misspelt one found nothing
 
 

@@ -196,4 +196,7 @@ class ElasticsearchEngine(SearchEngine):
             }
             for name in FACET_FIELDS
         }
-        return SearchResults(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
+        total = response["hits"]["total"]
+        return SearchResults(
+            total=total["value"], hits=hits, facets=facets, total_exact=total.get("relation", "eq") == "eq"
+        )

@@ -87,3 +87,52 @@ def response_lists(html, title):
     import re
 
     return re.search(rf">\s*{re.escape(title)}\s*<", html) is not None
+
+
+def french_document(number, text):
+    from search.documents import IndexDocument
+
+    return IndexDocument(
+        doc_id=f"9{number}:page:0",
+        page_id=900 + number,
+        kind="topic",
+        title=f"Sujet {number}",
+        text=text,
+        language="fr",
+        url=f"/fr/sujet-{number}/",
+        timestamp=None,
+        course_id=None,
+        course_title="",
+        module_id=None,
+        module_title="",
+        lesson_id=None,
+        lesson_title="",
+        topic_title=f"Sujet {number}",
+        public=True,
+    )
+
+
+def test_search_is_in_the_learners_language_unless_they_ask_for_all(client, indexed):
+    from search.engines.database import DatabaseEngine
+
+    DatabaseEngine().index([901], [french_document(1, "Un capteur mesure la température.")])
+    english = client.get("/api/search/", {"q": "capteur"}).json()
+    assert english["language"] == "en" and english["total"] == 0
+    french = client.get("/api/search/", {"q": "capteur", "lang": "fr"}).json()
+    assert french["total"] == 1 and french["hits"][0]["url"] == "/fr/sujet-1/"
+    everywhere = client.get("/api/search/", {"q": "capteur", "lang": "all"}).json()
+    assert everywhere["total"] == 1
+    assert everywhere["facets"]["language"] == [{"value": "fr", "label": "Français", "count": 1}]
+    html = client.get("/search/", {"q": "capteur"}).content.decode()
+    assert "In English only." in html and 'href="?q=capteur&amp;lang=all"' in html
+
+
+def test_past_the_counted_bound_the_total_and_facets_say_at_least(client, indexed, settings):
+    settings.LECTERN_SEARCH_MAX_COUNTED = 5
+    data = client.get("/api/search/", {"q": "sensor"}).json()
+    assert data["total"] == 5 and data["total_exact"] is False
+    html = client.get("/search/", {"q": "sensor"}).content.decode()
+    assert "5+ results" in html and 'Vocabulary</a> <span class="count">5+</span>' in html
+    settings.LECTERN_SEARCH_MAX_COUNTED = 12  # exactly as many as there are: exact
+    data = client.get("/api/search/", {"q": "sensor"}).json()
+    assert data["total"] == 12 and data["total_exact"] is True

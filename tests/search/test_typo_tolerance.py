@@ -23,7 +23,9 @@ def vocab_topic(title, term, definition):
     value = {
         "title": "Key terms",
         "introduction": "",
-        "terms": [{"term": term, "abbreviation": "", "synonyms": [], "definition": definition, "related": []}],
+        "terms": [
+            {"term": term, "abbreviation": "", "synonyms": [], "definition": definition, "related": []}
+        ],
     }
     return factories.topic_with([{"type": "vocab_sheet", "value": value}], title=title)
 
