@@ -143,16 +143,15 @@ def suggest_api(request):
     text = (request.GET.get("q") or "").strip()
     if not 2 <= len(text) <= 100:
         return JsonResponse({"suggestions": []})
-    form = SearchForm({"q": text, "per_page": 8, "lang": request.GET.get("lang", "")})
+    form = SearchForm({"q": text, "lang": request.GET.get("lang", "")})
     if not form.is_valid():
         return JsonResponse({"error": form.error_message()}, status=400)
+    language = form.search_query(default_language=request_language(request)).language
     try:
-        hits = _search(form.search_query(default_language=request_language(request))).hits
+        replay_if_due()
+        suggestions = get_engine().suggest(text, language=language, limit=8)
     except EngineUnavailable:
         return JsonResponse({"suggestions": []}, status=503)
-    seen, suggestions = set(), []
-    for hit in hits:
-        if hit.title.lower() not in seen:
-            seen.add(hit.title.lower())
-            suggestions.append({"title": hit.title, "kind": hit.kind, "url": hit.url})
-    return JsonResponse({"suggestions": suggestions})
+    return JsonResponse(
+        {"suggestions": [{"title": s.title, "kind": s.kind, "url": s.url} for s in suggestions]}
+    )

@@ -40,6 +40,15 @@ class Hit:
     timestamp: float | None
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A title to offer while the learner types, and where it leads."""
+
+    title: str
+    kind: str
+    url: str
+
+
 @dataclass
 class SearchResults:
     total: int
@@ -58,6 +67,10 @@ class SearchEngine:
         raise NotImplementedError
 
     def search(self, query: SearchQuery) -> SearchResults:
+        raise NotImplementedError
+
+    def suggest(self, text: str, language: str | None = None, limit: int = 8) -> list[Suggestion]:
+        """Public titles with words starting like ``text``, distinct, best first."""
         raise NotImplementedError
 
     def clear(self) -> None:

@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 
 from ..models import IndexEntry
 from . import spelling
-from .base import Hit, SearchEngine, SearchQuery, SearchResults
+from .base import Hit, SearchEngine, SearchQuery, SearchResults, Suggestion
 
 START, STOP = "\x02", "\x03"  # highlight markers, replaced by <mark> after escaping
 POSTGRES_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "hu": "hungarian", "el": "greek"}
@@ -37,6 +37,24 @@ OWN_CONFIG = (
     + " ".join(f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in POSTGRES_CONFIGS.items())
     + " ELSE 'simple'::regconfig END"
 )
+
+
+def postgres_match(language: str | None, tsquery: str) -> tuple[str, list]:
+    """Documents of one language matching with its configuration, or of each language with its own.
+
+    Both forms are answered by the GIN index over (language, search_vector).
+    """
+    if language:
+        config = POSTGRES_CONFIGS.get(language, "simple")
+        return "e.language = %s AND e.search_vector @@ to_tsquery(%s::regconfig, %s)", [
+            language,
+            config,
+            tsquery,
+        ]
+    pairs = ["(e.language = %s AND e.search_vector @@ to_tsquery(%s::regconfig, %s))"] * len(POSTGRES_CONFIGS)
+    pairs.append("(NOT e.language = ANY(%s) AND e.search_vector @@ to_tsquery('simple', %s))")
+    params = [v for code, config in POSTGRES_CONFIGS.items() for v in (code, config, tsquery)]
+    return "(" + " OR ".join(pairs) + ")", [*params, list(POSTGRES_CONFIGS), tsquery]
 
 
 def max_counted() -> int:
@@ -98,6 +116,41 @@ class DatabaseEngine(SearchEngine):
         hits = [self._hit(entries[row[0]], snippets.get(row[0], "")) for row in page if row[0] in entries]
         return SearchResults(total=len(rows), hits=hits, facets=facets, total_exact=not more)
 
+    def suggest(self, text, language=None, limit=8) -> list[Suggestion]:
+        """Titles whose words start like the typed ones, found through the full-text index.
+
+        A prefix lookup on the title column only (FTS5's ``{title}:`` filter over its
+        prefix indexes; on PostgreSQL the title's weight-A lexemes under the GIN index),
+        bounded to a few hundred candidates, then titles that start like the text first.
+        """
+        words = SearchQuery(text).words()
+        if not words:
+            return []
+        if connection.vendor == "sqlite":
+            prefix = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
+            sql = (
+                "SELECT e.title, e.kind, e.url FROM lectern_search_fts JOIN lectern_search_indexentry e "
+                "ON e.id = lectern_search_fts.rowid WHERE lectern_search_fts MATCH %s AND e.public"
+            )
+            params = [f"{{title}} : ({prefix})"]
+            if language:
+                sql += " AND e.language = %s"
+                params.append(language)
+        else:
+            match, params = postgres_match(language, " & ".join(f"{word}:*A" for word in words))
+            sql = f"SELECT e.title, e.kind, e.url FROM lectern_search_indexentry e WHERE e.public AND {match}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql + " LIMIT 200", params)
+            rows = cursor.fetchall()
+        typed = text.strip().lower()
+        rows.sort(key=lambda row: (not row[0].lower().startswith(typed), len(row[0]), row[0]))
+        seen, suggestions = set(), []
+        for title, kind, url in rows:
+            if title.lower() not in seen and len(suggestions) < limit:
+                seen.add(title.lower())
+                suggestions.append(Suggestion(title=title, kind=kind, url=url))
+        return suggestions
+
     # query pieces -------------------------------------------------------------
 
     def candidates_sql(self, query: SearchQuery, words: list[str], filters: dict, ranked: bool):
@@ -113,20 +166,12 @@ class DatabaseEngine(SearchEngine):
         else:
             source = "lectern_search_indexentry e"
             tsquery = " & ".join(f"{word}:*" for word in words)
+            match, params = postgres_match(query.language, tsquery)
             if query.language:
                 config = POSTGRES_CONFIGS.get(query.language, "simple")
-                match = "e.language = %s AND e.search_vector @@ to_tsquery(%s::regconfig, %s)"
-                params = [query.language, config, tsquery]
                 score = "ts_rank(e.search_vector, to_tsquery(%s::regconfig, %s))" if ranked else "0"
                 score_params = [config, tsquery] if ranked else []
-            else:  # every document with its own language's configuration
-                pairs = ["(e.language = %s AND e.search_vector @@ to_tsquery(%s::regconfig, %s))"] * len(
-                    POSTGRES_CONFIGS
-                )
-                pairs.append("(NOT e.language = ANY(%s) AND e.search_vector @@ to_tsquery('simple', %s))")
-                match = "(" + " OR ".join(pairs) + ")"
-                params = [v for code, config in POSTGRES_CONFIGS.items() for v in (code, config, tsquery)]
-                params += [list(POSTGRES_CONFIGS), tsquery]
+            else:
                 score = f"ts_rank(e.search_vector, to_tsquery({OWN_CONFIG}, %s))" if ranked else "0"
                 score_params = [tsquery] if ranked else []
         where = " AND ".join([match, "e.public", *(clause for clause, _ in filters.values())])

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from tests import factories
@@ -136,3 +138,36 @@ def test_past_the_counted_bound_the_total_and_facets_say_at_least(client, indexe
     settings.LECTERN_SEARCH_MAX_COUNTED = 12  # exactly as many as there are: exact
     data = client.get("/api/search/", {"q": "sensor"}).json()
     assert data["total"] == 12 and data["total_exact"] is True
+
+
+def test_suggestions_find_any_title_word_by_its_start_titles_starting_so_first(client, indexed):
+    from search.engines.database import DatabaseEngine
+
+    DatabaseEngine().index(
+        [950],
+        [
+            replace(french_document(50, "…"), language="en", title="Optical gauges compared"),
+            replace(french_document(51, "…"), language="en", title="Gauge fusion", page_id=950),
+        ],
+    )
+    titles = [s["title"] for s in client.get("/api/search/suggest/", {"q": "gauge"}).json()["suggestions"]]
+    assert titles == ["Gauge fusion", "Optical gauges compared"]  # a later word may start so, after
+    assert [
+        s["title"] for s in client.get("/api/search/suggest/", {"q": "gauge fus"}).json()["suggestions"]
+    ] == ["Gauge fusion"]
+
+
+def test_a_private_or_other_language_title_is_never_suggested(client, indexed):
+    from search.engines.database import DatabaseEngine
+
+    DatabaseEngine().index(
+        [950, 951],
+        [
+            replace(french_document(50, "…"), language="en", title="Sensorium roadmap", public=False),
+            replace(french_document(51, "…"), title="Sensoriel"),
+        ],
+    )
+    titles = [s["title"] for s in client.get("/api/search/suggest/", {"q": "sensor"}).json()["suggestions"]]
+    assert titles and "Sensorium roadmap" not in titles and "Sensoriel" not in titles
+    french = client.get("/api/search/suggest/", {"q": "sensor", "lang": "fr"}).json()["suggestions"]
+    assert [s["title"] for s in french] == ["Sensoriel"]
