@@ -12,7 +12,7 @@ class IndexEntry(models.Model):
     doc_id = models.CharField(max_length=120, unique=True)
     page_id = models.IntegerField(db_index=True)
     kind = models.CharField(max_length=40, db_index=True)
-    language = models.CharField(max_length=10, db_index=True)
+    language = models.CharField(max_length=10)  # indexed with search_vector: migration 0004
     title = models.CharField(max_length=300)
     text = models.TextField()
     url = models.CharField(max_length=500)

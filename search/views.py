@@ -2,12 +2,18 @@
 
 import math
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from wagtail.models import Page
 
 from .engines import get_engine
+from .engines.base import EngineUnavailable
 from .forms import SearchForm
+from .queue import replay_if_due
+
+UNAVAILABLE = "Search is unavailable for a moment; please try again shortly."
 
 KIND_LABELS = {
     "topic": "Topic",
@@ -43,26 +49,51 @@ def _facets(results):
             for k, n in results.facets.get("lesson", {}).items()
         ],
         "language": [
-            {"value": k, "label": k, "count": n} for k, n in results.facets.get("language", {}).items()
+            {"value": k, "label": LANGUAGE_NAMES.get(k, k), "count": n}
+            for k, n in sorted(results.facets.get("language", {}).items())
         ],
     }
+
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def request_language(request) -> str:
+    """The language searched when the learner did not choose: the request's, else the default."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+    return code if code in LANGUAGE_NAMES else settings.LANGUAGE_CODE
+
+
+def _search(query):
+    """The engine's answer, after replaying what waited while the engine was down."""
+    replay_if_due()
+    return get_engine().search(query)
 
 
 def search_page(request):
     form = SearchForm(request.GET) if request.GET.get("q") else SearchForm()
     context = {"form": form, "query": request.GET.get("q", "")}
     if form.is_bound and form.is_valid():
-        query = form.search_query(default_language=None)
-        results = get_engine().search(query)
+        query = form.search_query(default_language=request_language(request))
+        try:
+            results = _search(query)
+        except EngineUnavailable:
+            context["error"] = UNAVAILABLE
+            return render(request, "search/search.html", context, status=503)
         pages = max(1, math.ceil(results.total / query.per_page))
         params = request.GET.copy()
         params.pop("page", None)
+        scope = params.copy()
+        scope.pop("lang", None)
         context.update(
             results=results,
             facets=_facets(results),
             search_query=query,
+            language_name=LANGUAGE_NAMES.get(query.language, ""),
+            more="" if results.total_exact else "+",  # counts past the bound are lower bounds
             pages=pages,
             base_params=params.urlencode(),
+            scope_params=scope.urlencode(),
             kind_labels=KIND_LABELS,
         )
     elif form.is_bound:
@@ -74,12 +105,18 @@ def search_api(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"error": form.error_message() or "Give a query in 'q'."}, status=400)
-    query = form.search_query(default_language=None)
-    results = get_engine().search(query)
+    query = form.search_query(default_language=request_language(request))
+    try:
+        results = _search(query)
+    except EngineUnavailable:
+        return JsonResponse({"error": UNAVAILABLE}, status=503)
     return JsonResponse(
         {
             "query": query.text,
+            "corrected_query": results.corrected or None,
+            "language": query.language or "all",
             "total": results.total,
+            "total_exact": results.total_exact,
             "page": query.page,
             "pages": max(1, math.ceil(results.total / query.per_page)),
             "hits": [
@@ -106,13 +143,15 @@ def suggest_api(request):
     text = (request.GET.get("q") or "").strip()
     if not 2 <= len(text) <= 100:
         return JsonResponse({"suggestions": []})
-    form = SearchForm({"q": text, "per_page": 8, "lang": request.GET.get("lang", "")})
+    form = SearchForm({"q": text, "lang": request.GET.get("lang", "")})
     if not form.is_valid():
         return JsonResponse({"error": form.error_message()}, status=400)
-    hits = get_engine().search(form.search_query(default_language=None)).hits
-    seen, suggestions = set(), []
-    for hit in hits:
-        if hit.title.lower() not in seen:
-            seen.add(hit.title.lower())
-            suggestions.append({"title": hit.title, "kind": hit.kind, "url": hit.url})
-    return JsonResponse({"suggestions": suggestions})
+    language = form.search_query(default_language=request_language(request)).language
+    try:
+        replay_if_due()
+        suggestions = get_engine().suggest(text, language=language, limit=8)
+    except EngineUnavailable:
+        return JsonResponse({"suggestions": []}, status=503)
+    return JsonResponse(
+        {"suggestions": [{"title": s.title, "kind": s.kind, "url": s.url} for s in suggestions]}
+    )

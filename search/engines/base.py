@@ -40,11 +40,22 @@ class Hit:
     timestamp: float | None
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A title to offer while the learner types, and where it leads."""
+
+    title: str
+    kind: str
+    url: str
+
+
 @dataclass
 class SearchResults:
     total: int
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict] = field(default_factory=dict)
+    total_exact: bool = True  # False: at least ``total`` ("1,000+"); facet counts are lower bounds too
+    corrected: str = ""  # the query actually searched, when a misspelt one found nothing
 
 
 class SearchEngine:
@@ -56,6 +67,10 @@ class SearchEngine:
         raise NotImplementedError
 
     def search(self, query: SearchQuery) -> SearchResults:
+        raise NotImplementedError
+
+    def suggest(self, text: str, language: str | None = None, limit: int = 8) -> list[Suggestion]:
+        """Public titles with words starting like ``text``, distinct, best first."""
         raise NotImplementedError
 
     def clear(self) -> None:

@@ -16,7 +16,7 @@ from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import Boolean, Completion, Document, Float, Integer, Keyword, Q, Search, Text
 
-from .base import EngineUnavailable, Hit, SearchEngine, SearchQuery, SearchResults
+from .base import EngineUnavailable, Hit, SearchEngine, SearchQuery, SearchResults, Suggestion
 from .database import START, STOP, highlighted
 
 LANGUAGE_ANALYZERS = {"en": "english", "fr": "french", "es": "spanish", "hu": "hungarian", "el": "greek"}
@@ -100,6 +100,32 @@ def build_search(query: SearchQuery, index: str) -> Search:
     return search[start : start + query.per_page]
 
 
+def build_suggest(text: str, language: str | None, size: int) -> dict:
+    """The completion suggester's request: title prefixes in one language (or all), typos forgiven.
+
+    Only public documents carry a ``suggest`` input (see ``_source``), so a private
+    title is never offered. A context-enabled completion field must be queried with
+    contexts: "all languages" lists them all.
+    """
+    languages = [language] if language else sorted({*LANGUAGE_ANALYZERS, *dict(settings.LANGUAGES)})
+    return {
+        "source": ["title", "kind", "url"],
+        "size": 0,
+        "suggest": {
+            "titles": {
+                "prefix": text,
+                "completion": {
+                    "field": "suggest",
+                    "size": size,
+                    "skip_duplicates": True,
+                    "fuzzy": {"fuzziness": "AUTO", "min_length": 4, "prefix_length": 1},
+                    "contexts": {"language": languages},
+                },
+            }
+        },
+    }
+
+
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
 
@@ -126,7 +152,8 @@ class ElasticsearchEngine(SearchEngine):
     @staticmethod
     def _source(document) -> dict:
         body = document.as_dict()
-        body["suggest"] = {"input": [document.title], "contexts": {"language": [document.language]}}
+        if document.public:  # the suggester cannot filter: a private title is never given to it
+            body["suggest"] = {"input": [document.title], "contexts": {"language": [document.language]}}
         return body
 
     def _bulk(self, index, documents):
@@ -165,6 +192,14 @@ class ElasticsearchEngine(SearchEngine):
         for index in old:
             self._call(self.client.indices.delete, index=index)
 
+    def suggest(self, text, language=None, limit=8) -> list[Suggestion]:
+        self._ensure_index()
+        response = self._call(self.client.search, index=self.alias, **build_suggest(text, language, limit))
+        return [
+            Suggestion(title=o["_source"]["title"], kind=o["_source"]["kind"], url=o["_source"]["url"])
+            for o in response["suggest"]["titles"][0]["options"]
+        ]
+
     def search(self, query: SearchQuery) -> SearchResults:
         if not query.words():
             return SearchResults(total=0)
@@ -196,4 +231,7 @@ class ElasticsearchEngine(SearchEngine):
             }
             for name in FACET_FIELDS
         }
-        return SearchResults(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
+        total = response["hits"]["total"]
+        return SearchResults(
+            total=total["value"], hits=hits, facets=facets, total_exact=total.get("relation", "eq") == "eq"
+        )

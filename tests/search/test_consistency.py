@@ -89,3 +89,77 @@ def test_a_rebuild_indexes_every_published_topic(django_capture_on_commit_callba
     output = capsys.readouterr().out
     assert "vocab_term" in output and "Indexed" in output
     assert found("scratch") >= 1
+
+
+@pytest.fixture
+def engine_down(settings):
+    """The Elasticsearch engine, pointed at a port where nothing listens."""
+    settings.LECTERN_SEARCH_ENGINE = "elasticsearch"
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{free_port()}"
+    settings.LECTERN_SEARCH_REPLAY_AFTER = 30
+    return settings
+
+
+def waited(seconds):
+    """Let the pending changes age, as if the engine had been down that long."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    PendingChange.objects.update(created_at=timezone.now() - timedelta(seconds=seconds))
+
+
+def test_a_search_request_replays_what_waited_once_the_engine_is_back(
+    engine_down, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        topic = factories.topic_with([vocab_block("Kept while the engine sleeps.")])
+    assert topic.live and PendingChange.objects.filter(page_id=topic.pk).exists()
+    response = client.get("/search/", {"q": "sleeps"})
+    assert response.status_code == 503 and "unavailable" in response.content.decode()
+
+    engine_down.LECTERN_SEARCH_ENGINE = "database"  # the engine answers again
+    waited(60)
+    from django.core.cache import cache
+
+    cache.clear()  # the last check is older than the interval too
+    html = client.get("/search/", {"q": "sleeps"}).content.decode()
+    assert "Cobot" in html and "1 result" in html  # the very request that replayed finds it
+    assert not PendingChange.objects.exists()
+
+
+def test_a_change_whose_own_update_may_still_run_is_not_replayed_by_a_search(
+    engine_down, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.topic_with([vocab_block("Kept while the engine sleeps.")])
+    engine_down.LECTERN_SEARCH_ENGINE = "database"
+    waiting = PendingChange.objects.count()
+    client.get("/api/search/", {"q": "sleeps"})  # the changes are younger than the interval
+    assert PendingChange.objects.count() == waiting > 0 and found("sleeps") == 0
+
+
+def test_only_one_request_per_interval_tries_the_engine(
+    engine_down, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.topic_with([vocab_block("Kept while the engine sleeps.")])
+    first = PendingChange.objects.order_by("id").first()
+    attempts_before = first.attempts
+    assert attempts_before >= 1  # the after-commit update failed
+    waited(60)
+    for _ in range(3):
+        assert client.get("/api/search/", {"q": "sleeps"}).status_code == 503
+    first.refresh_from_db()
+    assert first.attempts == attempts_before + 1  # one replay, not three
+
+
+def test_a_later_publish_replays_what_waited_before_its_own_change(
+    engine_down, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.topic_with([vocab_block("Kept while the engine sleeps.")])
+    engine_down.LECTERN_SEARCH_ENGINE = "database"
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.topic_with([vocab_block("Published once it woke up.")])
+    assert found("sleeps") == 1 and found("woke") == 1 and not PendingChange.objects.exists()

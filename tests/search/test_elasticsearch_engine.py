@@ -2,6 +2,8 @@
 these machines, so these check what would be sent; the contract suite
 (test_engine_contract.py) runs the engine for real when ELASTICSEARCH_URL is set."""
 
+from dataclasses import replace
+
 import pytest
 
 from files.local_s3 import free_port
@@ -63,3 +65,28 @@ def test_an_unreachable_server_is_reported_as_unavailable():
     )
     with pytest.raises(EngineUnavailable):
         engine.search(SearchQuery("anything"))
+
+
+def test_suggestions_ask_the_completion_suggester_in_the_learners_language():
+    from search.engines.elasticsearch import build_suggest
+
+    body = build_suggest("digi", "fr", 8)
+    completion = body["suggest"]["titles"]["completion"]
+    assert body["suggest"]["titles"]["prefix"] == "digi" and body["size"] == 0
+    assert completion["field"] == "suggest" and completion["size"] == 8 and completion["skip_duplicates"]
+    assert completion["contexts"] == {"language": ["fr"]}
+    assert completion["fuzzy"]["fuzziness"] == "AUTO"
+    everywhere = build_suggest("digi", None, 8)["suggest"]["titles"]["completion"]["contexts"]["language"]
+    assert {"en", "fr", "es", "hu", "el"} <= set(everywhere)  # a context field must be asked with contexts
+
+
+def test_a_private_document_gives_the_suggester_nothing():
+    from tests.search.test_search_views import french_document
+
+    public = french_document(1, "Texte.")
+    private = replace(public, public=False)
+    assert ElasticsearchEngine._source(public)["suggest"] == {
+        "input": ["Sujet 1"],
+        "contexts": {"language": ["fr"]},
+    }
+    assert "suggest" not in ElasticsearchEngine._source(private)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from tests import factories
@@ -87,3 +89,85 @@ def response_lists(html, title):
     import re
 
     return re.search(rf">\s*{re.escape(title)}\s*<", html) is not None
+
+
+def french_document(number, text):
+    from search.documents import IndexDocument
+
+    return IndexDocument(
+        doc_id=f"9{number}:page:0",
+        page_id=900 + number,
+        kind="topic",
+        title=f"Sujet {number}",
+        text=text,
+        language="fr",
+        url=f"/fr/sujet-{number}/",
+        timestamp=None,
+        course_id=None,
+        course_title="",
+        module_id=None,
+        module_title="",
+        lesson_id=None,
+        lesson_title="",
+        topic_title=f"Sujet {number}",
+        public=True,
+    )
+
+
+def test_search_is_in_the_learners_language_unless_they_ask_for_all(client, indexed):
+    from search.engines.database import DatabaseEngine
+
+    DatabaseEngine().index([901], [french_document(1, "Un capteur mesure la température.")])
+    english = client.get("/api/search/", {"q": "capteur"}).json()
+    assert english["language"] == "en" and english["total"] == 0
+    french = client.get("/api/search/", {"q": "capteur", "lang": "fr"}).json()
+    assert french["total"] == 1 and french["hits"][0]["url"] == "/fr/sujet-1/"
+    everywhere = client.get("/api/search/", {"q": "capteur", "lang": "all"}).json()
+    assert everywhere["total"] == 1
+    assert everywhere["facets"]["language"] == [{"value": "fr", "label": "Français", "count": 1}]
+    html = client.get("/search/", {"q": "capteur"}).content.decode()
+    assert "In English only." in html and 'href="?q=capteur&amp;lang=all"' in html
+
+
+def test_past_the_counted_bound_the_total_and_facets_say_at_least(client, indexed, settings):
+    settings.LECTERN_SEARCH_MAX_COUNTED = 5
+    data = client.get("/api/search/", {"q": "sensor"}).json()
+    assert data["total"] == 5 and data["total_exact"] is False
+    html = client.get("/search/", {"q": "sensor"}).content.decode()
+    assert "5+ results" in html and 'Vocabulary</a> <span class="count">5+</span>' in html
+    settings.LECTERN_SEARCH_MAX_COUNTED = 12  # exactly as many as there are: exact
+    data = client.get("/api/search/", {"q": "sensor"}).json()
+    assert data["total"] == 12 and data["total_exact"] is True
+
+
+def test_suggestions_find_any_title_word_by_its_start_titles_starting_so_first(client, indexed):
+    from search.engines.database import DatabaseEngine
+
+    DatabaseEngine().index(
+        [950],
+        [
+            replace(french_document(50, "…"), language="en", title="Optical gauges compared"),
+            replace(french_document(51, "…"), language="en", title="Gauge fusion", page_id=950),
+        ],
+    )
+    titles = [s["title"] for s in client.get("/api/search/suggest/", {"q": "gauge"}).json()["suggestions"]]
+    assert titles == ["Gauge fusion", "Optical gauges compared"]  # a later word may start so, after
+    assert [
+        s["title"] for s in client.get("/api/search/suggest/", {"q": "gauge fus"}).json()["suggestions"]
+    ] == ["Gauge fusion"]
+
+
+def test_a_private_or_other_language_title_is_never_suggested(client, indexed):
+    from search.engines.database import DatabaseEngine
+
+    DatabaseEngine().index(
+        [950, 951],
+        [
+            replace(french_document(50, "…"), language="en", title="Sensorium roadmap", public=False),
+            replace(french_document(51, "…"), title="Sensoriel"),
+        ],
+    )
+    titles = [s["title"] for s in client.get("/api/search/suggest/", {"q": "sensor"}).json()["suggestions"]]
+    assert titles and "Sensorium roadmap" not in titles and "Sensoriel" not in titles
+    french = client.get("/api/search/suggest/", {"q": "sensor", "lang": "fr"}).json()["suggestions"]
+    assert [s["title"] for s in french] == ["Sensoriel"]
