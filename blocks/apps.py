@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 CORE_BLOCKS = [
     ("heading", "blocks.heading.HeadingBlock"),
@@ -19,7 +20,7 @@ class BlocksConfig(AppConfig):
     """Registers the core learning blocks, in a fixed order, before any plugin."""
 
     name = "blocks"
-    verbose_name = "Learning blocks"
+    verbose_name = _("Learning blocks")
 
     def ready(self):
         import mimetypes

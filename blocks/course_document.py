@@ -10,6 +10,7 @@ KINDS = [
     ("pdf", _("PDF")),
     ("slides", _("Slides")),
     ("worksheet", _("Worksheet")),
+    # Translators: a kind of course document: a file to fill in or adapt (not a web page template).
     ("template", _("Template")),
 ]
 

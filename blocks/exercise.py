@@ -1,4 +1,4 @@
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -75,12 +75,12 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
         return {"answers": answers}
 
     def grade(self, value, submission) -> GradeResult:
-        expect(isinstance(submission, dict), _t("Send the answers as a JSON object."))
+        expect(isinstance(submission, dict), gettext("Send the answers as a JSON object."))
         answers = submission.get("answers")
-        expect(isinstance(answers, dict), _t("The submission needs an 'answers' object."))
+        expect(isinstance(answers, dict), gettext("The submission needs an 'answers' object."))
         questions = {child.id: child for child in value["questions"]}
         unknown = [question_id for question_id in answers if question_id not in questions]
-        expect(not unknown, _t("Unknown question: %(id)s.") % {"id": ", ".join(map(str, unknown))})
+        expect(not unknown, gettext("Unknown question: %(id)s.") % {"id": ", ".join(map(str, unknown))})
         results = []
         for child in value["questions"]:
             answer = answers.get(child.id)
@@ -91,7 +91,8 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
                 answer = child.block.validate_answer(child.value, answer)
             except SubmissionError as error:
                 raise SubmissionError(
-                    _t("Question %(number)s: %(problem)s")
+                    # Translators: a problem with the answer to one question, e.g. "Question 2: Answer true or false."
+                    gettext("Question %(number)s: %(problem)s")
                     % {"number": list(questions).index(child.id) + 1, "problem": error}
                 ) from error
             results.append(child.block.grade(child.value, answer, child.id))

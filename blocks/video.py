@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.urls import reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
@@ -41,13 +41,14 @@ class CaptionTrackBlock(blocks.StructBlock):
                 raise StructBlockValidationError(
                     {
                         "file": ValidationError(
-                            _t("%(file)s, %(problem)s") % {"file": document.title, "problem": error}
+                            # Translators: a caption file's title and what is wrong in it, e.g. "Captions (EN), line 6: …".
+                            gettext("%(file)s, %(problem)s") % {"file": document.title, "problem": error}
                         )
                     }
                 ) from error
             except OSError as error:
                 raise StructBlockValidationError(
-                    {"file": ValidationError(_t("The caption file could not be read from storage."))}
+                    {"file": ValidationError(gettext("The caption file could not be read from storage."))}
                 ) from error
         return value
 
@@ -92,7 +93,7 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
         errors = {}
         if bool(value.get("video_file")) == bool(value.get("video_url")):
             errors["video_file"] = ValidationError(
-                _t("Choose a video file or give a video URL (one of the two).")
+                gettext("Choose a video file or give a video URL (one of the two).")
             )
         languages = [track["language"] for track in value["captions"]]
         duplicates = {lang for lang in languages if languages.count(lang) > 1}
@@ -100,7 +101,7 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
             errors["captions"] = ListBlockValidationError(
                 non_block_errors=ErrorList(
                     [
-                        _t("One caption file per language (%(langs)s twice).")
+                        gettext("One caption file per language (%(langs)s twice).")
                         % {"langs": ", ".join(sorted(duplicates))}
                     ]
                 )
@@ -110,7 +111,7 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
             errors["chapters"] = ListBlockValidationError(
                 non_block_errors=ErrorList(
                     [
-                        _t("Chapter starts after the end of the video: %(titles)s.")
+                        gettext("Chapter starts after the end of the video: %(titles)s.")
                         % {"titles": ", ".join(late)}
                     ]
                 )

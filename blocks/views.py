@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from .questions.base import SubmissionError
+from .signals import exercise_graded
 
 MAX_SUBMISSION_BYTES = 64 * 1024
 
@@ -70,6 +71,9 @@ def grade(request, page_id, block_id):
         result = child.block.grade(child.value, submission)
     except SubmissionError as error:
         return _refuse(request, str(error))
+    exercise_graded.send(
+        sender=type(child.block), request=request, page=page, block_id=child.id, result=result
+    )
     context = {
         "result": result,
         "page": page,

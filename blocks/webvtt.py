@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 TIMING_LINE = re.compile(rf"^{TIMESTAMP}[ \t]+-->[ \t]+{TIMESTAMP}(?:[ \t]+.*)?$")
 TAG = re.compile(r"<[^>]*>")
@@ -20,7 +22,8 @@ class WebVTTError(ValueError):
     def __init__(self, line: int, message: str):
         self.line = line
         self.message = message
-        super().__init__(f"line {line}: {message}")
+        # Translators: where a caption (WebVTT) file is wrong, e.g. "line 6: the cue ends before it starts".
+        super().__init__(gettext("line %(line)s: %(problem)s") % {"line": line, "problem": message})
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,10 @@ def parse(source: str | bytes) -> list[Cue]:
             source = source.decode("utf-8")
         except UnicodeDecodeError as error:
             line = source[: error.start].count(b"\n") + 1
-            raise WebVTTError(line, "the file is not UTF-8 text") from error
+            raise WebVTTError(line, gettext("the file is not UTF-8 text")) from error
     lines = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
-        raise WebVTTError(1, "a WebVTT file must start with the line 'WEBVTT'")
+        raise WebVTTError(1, gettext("a WebVTT file must start with the line 'WEBVTT'"))
     cues: list[Cue] = []
     index = 1
     while index < len(lines) and lines[index].strip():  # header block
@@ -78,7 +81,7 @@ def parse(source: str | bytes) -> list[Cue]:
             cues.append(cue)
     if not cues:
         last_line = len(lines) - 1 if len(lines) > 1 and lines[-1] == "" else len(lines)
-        raise WebVTTError(last_line, "the file has no cues")
+        raise WebVTTError(last_line, gettext("the file has no cues"))
     return cues
 
 
@@ -88,15 +91,18 @@ def _read_block(block, first_line, previous):
     timing_at = 0 if "-->" in block[0] else 1
     if timing_at >= len(block) or "-->" not in block[timing_at]:
         raise WebVTTError(
-            first_line + timing_at, "expected a cue timing such as '00:00:01.000 --> 00:00:04.000'"
+            first_line + timing_at, gettext("expected a cue timing such as '00:00:01.000 --> 00:00:04.000'")
         )
     line_number = first_line + timing_at
     match = TIMING_LINE.match(block[timing_at].strip())
     if not match:
-        raise WebVTTError(line_number, f"malformed cue timing {block[timing_at].strip()!r}")
+        raise WebVTTError(
+            line_number,
+            gettext("malformed cue timing %(timing)s") % {"timing": repr(block[timing_at].strip())},
+        )
     start, end = _seconds(*match.groups()[:4]), _seconds(*match.groups()[4:])
     if end <= start:
-        raise WebVTTError(line_number, "the cue ends before it starts")
+        raise WebVTTError(line_number, gettext("the cue ends before it starts"))
     if previous and start < previous[-1].start:
-        raise WebVTTError(line_number, "cues must be in order of their start time")
+        raise WebVTTError(line_number, gettext("cues must be in order of their start time"))
     return Cue(start, end, cue_text(block[timing_at + 1 :]))

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
     """The course content model: pages, snippets and the course import/export."""
 
     name = "cms"
-    verbose_name = "Course content"
+    verbose_name = _("Course content")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -21,6 +21,7 @@ class OutlineNode:
     children: list[OutlineNode] = field(default_factory=list)
     own_minutes: int = 0
     outcomes: list = field(default_factory=list)
+    translation_key: str = ""  # the same in every language: progress is kept under it
 
     @property
     def minutes(self) -> int:
@@ -94,6 +95,7 @@ class CourseOutline:
             if parent is None:  # below an unpublished page
                 continue
             node = OutlineNode(page.pk, page.title, page.get_url(request), page.introduction)
+            node.translation_key = str(page.translation_key)
             if isinstance(page, TopicPage):
                 node.own_minutes = page.estimated_minutes
                 if with_outcomes:

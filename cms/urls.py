@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from files.serving import serve_document
+from search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("", include("blocks.urls")),
     path("", include("files.urls")),
     path("", include("search.urls")),
+    path("", include("progress.urls")),
 ]
 
 if settings.DEBUG:
@@ -28,4 +30,7 @@ if settings.DEBUG:
 
 # Learner-facing pages carry their language: /en/…, /fr/…; a bare path is redirected
 # to the visitor's language (Accept-Language, else English) by LocaleMiddleware.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(
+    path("", include(search_urls.page_urlpatterns)),
+    path("", include(wagtail_urls)),
+)

@@ -15,6 +15,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 MB = 1024 * 1024
 SCRIPTABLE_EXTENSIONS = {"svg", "svgz", "html", "htm", "xhtml", "xht", "xml", "js", "mjs", "php", "shtml"}
@@ -44,6 +45,13 @@ KINDS = {
     "m4v": Kind("video", ((4, b"ftyp"),)),
     "webm": Kind("video", ((0, b"\x1aE\xdf\xa3"),)),
     "vtt": Kind("caption", ((0, b"WEBVTT"), (0, b"\xef\xbb\xbfWEBVTT")), text=True),
+}
+KIND_LABELS = {
+    # Translators: the kind of a file, in "This file is 80 MB; document files may be at most 50 MB."
+    "document": pgettext_lazy("kind of file", "document"),
+    "caption": pgettext_lazy("kind of file", "caption"),
+    "video": pgettext_lazy("kind of file", "video"),
+    "image": pgettext_lazy("kind of file", "image"),
 }
 DEFAULT_LIMITS = {"document": 50 * MB, "caption": 2 * MB, "video": 5 * 1024 * MB, "image": 20 * MB}
 
@@ -107,7 +115,11 @@ def check_upload(name: str, size: int, head: bytes, allowed_kinds=None) -> Kind:
     if size > limit:
         raise UploadRefused(
             _("This file is %(size)s; %(kind)s files may be at most %(limit)s.")
-            % {"size": filesizeformat(size), "kind": kind.name, "limit": filesizeformat(limit)}
+            % {
+                "size": filesizeformat(size),
+                "kind": KIND_LABELS.get(kind.name, kind.name),
+                "limit": filesizeformat(limit),
+            }
         )
     if size == 0:
         raise UploadRefused(_("This file is empty."))

@@ -2,6 +2,7 @@ import logging
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
 from .serving import refusal
@@ -27,7 +28,7 @@ def caption_track(request, document_id):
             content = handle.read()
     except Exception:
         logger.warning("Could not read caption file %s", document.pk, exc_info=True)
-        return HttpResponse("Captions are not available right now.", status=503, content_type="text/plain")
+        return HttpResponse(_("Captions are not available right now."), status=503, content_type="text/plain")
     response = HttpResponse(content, content_type="text/vtt; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     response["X-Content-Type-Options"] = "nosniff"

@@ -27,7 +27,9 @@ def documents_of_private_pages(document, request):
         if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
             return None
     if request.user.is_authenticated:
-        return HttpResponseForbidden("This file belongs to pages you may not see.")
+        from django.utils.translation import gettext as _
+
+        return HttpResponseForbidden(_("This file belongs to pages you may not see."))
     return redirect_to_login(request.get_full_path())  # LOGIN_URL: the learners' login page
 
 

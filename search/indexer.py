@@ -9,6 +9,7 @@ its own that opens the exact block or moment.
 from __future__ import annotations
 
 from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from .documents import IndexDocument
 
@@ -28,11 +29,11 @@ def documents_for_page(page) -> list[IndexDocument]:
     common = {
         "page_id": page.pk,
         "language": page.locale.language_code if page.locale_id else "en",
-        "course_id": course.pk if course else None,
+        "course_id": _same_in_every_language(course),
         "course_title": course.title if course else "",
-        "module_id": module.pk if module else None,
+        "module_id": _same_in_every_language(module),
         "module_title": module.title if module else "",
-        "lesson_id": lesson.pk if lesson else None,
+        "lesson_id": _same_in_every_language(lesson),
         "lesson_title": lesson.title if lesson else "",
         "topic_title": page.title,
         "public": not page.get_view_restrictions().exists(),
@@ -70,6 +71,21 @@ def documents_for_page(page) -> list[IndexDocument]:
         **common,
     )
     return [topic, *documents]
+
+
+def _same_in_every_language(page) -> int | None:
+    """The id facets and filters use for a course, module or lesson: its source page's.
+
+    A module and its translations are one module, so a search across languages counts
+    their hits together and one filter value selects them all.
+    """
+    if page is None:
+        return None
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page.pk
+    source = page.get_translation_or_none(default)
+    return source.pk if source else page.pk
 
 
 def _with_anchor(url: str, anchor: str, block_id: str) -> str:

@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -38,9 +38,9 @@ class SingleChoiceQuestion(QuestionBlock):
         correct = sum(1 for option in value["options"] if option["correct"])
         if (self.multiple and correct < 1) or (not self.multiple and correct != 1):
             message = (
-                _t("Mark at least one option as correct.")
+                gettext("Mark at least one option as correct.")
                 if self.multiple
-                else _t("Mark exactly one option as correct.")
+                else gettext("Mark exactly one option as correct.")
             )
             raise StructBlockValidationError({"options": ValidationError(message)})
         return value
@@ -65,14 +65,16 @@ class SingleChoiceQuestion(QuestionBlock):
     def validate_answer(self, value, answer):
         tokens = self._tokens(value)
         if self.multiple:
-            expect(isinstance(answer, list), _t("A multiple-choice answer is a list of options."))
-            expect(all(isinstance(token, str) for token in answer), _t("Options are named by text tokens."))
-            expect(len(set(answer)) == len(answer), _t("An option was chosen twice."))
+            expect(isinstance(answer, list), gettext("A multiple-choice answer is a list of options."))
+            expect(
+                all(isinstance(token, str) for token in answer), gettext("Options are named by text tokens.")
+            )
+            expect(len(set(answer)) == len(answer), gettext("An option was chosen twice."))
         else:
-            expect(isinstance(answer, str), _t("A single-choice answer is one option."))
+            expect(isinstance(answer, str), gettext("A single-choice answer is one option."))
             answer = [answer]
         unknown = [token for token in answer if token not in tokens]
-        expect(not unknown, _t("Unknown option: %(option)s.") % {"option": ", ".join(unknown)})
+        expect(not unknown, gettext("Unknown option: %(option)s.") % {"option": ", ".join(unknown)})
         return answer
 
     def grade(self, value, answer, question_id):

@@ -1,7 +1,7 @@
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -47,7 +47,7 @@ class FillBlankQuestion(QuestionBlock):
         value = super().clean(value)
         if value["prompt"].count(BLANK) != 1:
             raise StructBlockValidationError(
-                {"prompt": ValidationError(_t("Mark exactly one blank with ___."))}
+                {"prompt": ValidationError(gettext("Mark exactly one blank with ___."))}
             )
         return value
 
@@ -56,8 +56,8 @@ class FillBlankQuestion(QuestionBlock):
         return {"before": before, "after": after}
 
     def validate_answer(self, value, answer):
-        expect(isinstance(answer, str), _t("A fill-in-the-blank answer is text."))
-        expect(len(answer) <= MAX_ANSWER_LENGTH, _t("That answer is too long."))
+        expect(isinstance(answer, str), gettext("A fill-in-the-blank answer is text."))
+        expect(len(answer) <= MAX_ANSWER_LENGTH, gettext("That answer is too long."))
         return answer
 
     def grade(self, value, answer, question_id):

@@ -1,4 +1,4 @@
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -52,10 +52,10 @@ class MatchingQuestion(QuestionBlock):
     def validate_answer(self, value, answer):
         pairs = self._pairs(value)
         lefts, rights = {p[0] for p in pairs}, {p[1] for p in pairs}
-        expect(isinstance(answer, dict), _t("A matching answer maps each item to an answer."))
-        expect(all(isinstance(v, str) for v in answer.values()), _t("Answers are named by text tokens."))
-        expect(set(answer) <= lefts, _t("Unknown item in the matching answer."))
-        expect(set(answer.values()) <= rights, _t("Unknown answer in the matching answer."))
+        expect(isinstance(answer, dict), gettext("A matching answer maps each item to an answer."))
+        expect(all(isinstance(v, str) for v in answer.values()), gettext("Answers are named by text tokens."))
+        expect(set(answer) <= lefts, gettext("Unknown item in the matching answer."))
+        expect(set(answer.values()) <= rights, gettext("Unknown answer in the matching answer."))
         return answer
 
     def grade(self, value, answer, question_id):

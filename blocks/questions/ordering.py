@@ -1,4 +1,4 @@
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -47,9 +47,9 @@ class OrderingQuestion(QuestionBlock):
         tokens = [token for token, _text in self._tokens(value)]
         expect(
             isinstance(answer, list) and all(isinstance(t, str) for t in answer),
-            _t("An ordering answer is a list of items."),
+            gettext("An ordering answer is a list of items."),
         )
-        expect(sorted(answer) == sorted(tokens), _t("Put every item in the order exactly once."))
+        expect(sorted(answer) == sorted(tokens), gettext("Put every item in the order exactly once."))
         return answer
 
     def grade(self, value, answer, question_id):

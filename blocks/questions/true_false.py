@@ -1,4 +1,4 @@
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -27,7 +27,7 @@ class TrueFalseQuestion(QuestionBlock):
         return {"true": True, "false": False}.get(raw, raw)
 
     def validate_answer(self, value, answer):
-        expect(isinstance(answer, bool), _t("Answer true or false."))
+        expect(isinstance(answer, bool), gettext("Answer true or false."))
         return answer
 
     def grade(self, value, answer, question_id):
@@ -43,4 +43,4 @@ class TrueFalseQuestion(QuestionBlock):
         )
 
     def right_answer(self, value):
-        return _t("True") if value["answer"] else _t("False")
+        return gettext("True") if value["answer"] else gettext("False")

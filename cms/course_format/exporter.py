@@ -67,7 +67,9 @@ class CourseExporter:
                     .prefetch_related("authors__expert__partner", "outcomes__competences", "competences")
                 )
                 for t_index, topic in enumerate(topics, start=1):
-                    self._dump_page(topic, self._topic(topic), lesson_dir / f"{t_index:02d}-{topic.slug}.yaml")
+                    self._dump_page(
+                        topic, self._topic(topic), lesson_dir / f"{t_index:02d}-{topic.slug}.yaml"
+                    )
         self._snippets()
         self._media()
         export_translations(self.folder, self.pages)

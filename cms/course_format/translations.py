@@ -36,10 +36,13 @@ def read_translations(root: Path, page_sources: Iterable[str]) -> list[tuple[str
         language, page_file = relative.parts[0], str(Path(*relative.parts[1:]))
         if language not in languages:
             raise CourseFormatError(
-                where, f"'{language}' is not one of the site's other languages ({', '.join(sorted(languages))})"
+                where,
+                f"'{language}' is not one of the site's other languages ({', '.join(sorted(languages))})",
             )
         if page_file not in sources:
-            raise CourseFormatError(where, f"there is no page file {Path(page_file).with_suffix('.yaml')} to translate")
+            raise CourseFormatError(
+                where, f"there is no page file {Path(page_file).with_suffix('.yaml')} to translate"
+            )
         try:
             po = polib.pofile(str(path), encoding="utf-8")
         except (OSError, ValueError) as error:

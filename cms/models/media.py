@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CourseMedia(models.Model):
@@ -16,7 +17,8 @@ class CourseMedia(models.Model):
     document = models.OneToOneField("wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE)
 
     class Meta:
-        verbose_name_plural = "course media"
+        verbose_name = _("course media")
+        verbose_name_plural = _("course media")
 
     def __str__(self):
         return self.path

@@ -25,12 +25,15 @@ from .content_version import ContentVersion
 class HomePage(Page):
     """The catalogue at the root of a site: every course it hosts."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cms.CoursePage"]
     template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -41,7 +44,7 @@ class HomePage(Page):
 class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
     """A course: its home page lists the modules; ``outline/`` shows the whole tree."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage", "wagtailcore.Page"]
@@ -88,6 +91,13 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
     def descendant_model_at(self, levels_down):
         return {1: ModulePage, 2: LessonPage, 3: TopicPage}.get(levels_down, Page)
 
+    @path("progress/")
+    def progress_view(self, request):
+        """The signed-in learner's progress through this course."""
+        from progress.views import course_progress
+
+        return course_progress(request, self)
+
     @path("outline/")
     def outline_view(self, request):
         """The joint curriculum: every module, lesson and topic with times and outcomes."""
@@ -99,7 +109,7 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
 
 
 class ModulePage(Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.CoursePage"]
@@ -119,13 +129,14 @@ class ModulePage(Page):
 
 
 class LessonPage(Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, verbose_name=_("introduction"))
     partner = models.ForeignKey(
         "cms.Partner",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="lessons",
+        verbose_name=_("partner"),
         help_text=_("The partner organisation responsible for this lesson."),
     )
 
@@ -156,15 +167,23 @@ class LessonPage(Page):
 class TopicPage(Page):
     """One unit of study: an introduction, the lesson body and what it teaches."""
 
-    introduction = models.TextField(blank=True, help_text=_("Two or three sentences shown under the title."))
+    introduction = models.TextField(
+        blank=True,
+        verbose_name=_("introduction"),
+        help_text=_("Two or three sentences shown under the title."),
+    )
     body = LessonBodyField(blank=True)
     estimated_minutes = models.PositiveIntegerField(
-        default=30, help_text=_("Reading, videos, exercises and practice, in minutes.")
+        default=30,
+        verbose_name=_("estimated minutes"),
+        help_text=_("Reading, videos, exercises and practice, in minutes."),
     )
     outcomes = ParentalManyToManyField(
         "cms.LearningOutcome", blank=True, related_name="topics", verbose_name=_("learning outcomes")
     )
-    competences = ParentalManyToManyField("cms.Competence", blank=True, related_name="topics")
+    competences = ParentalManyToManyField(
+        "cms.Competence", blank=True, related_name="topics", verbose_name=_("competences")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
@@ -195,6 +214,7 @@ class TopicPage(Page):
             [
                 ObjectList(cls.content_panels, heading=_("Content")),
                 ObjectList(cls.curriculum_panels, heading=_("Curriculum")),
+                # Translators: the Wagtail editor tab with the slug, SEO title and search description.
                 ObjectList(cls.promote_panels, heading=_("Promote")),
                 ObjectList(cls.settings_panels, heading=_("Settings")),
             ]
@@ -248,9 +268,13 @@ class TopicAuthor(Orderable):
     """An expert credited on a topic, in the order the authors chose."""
 
     page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="authors")
-    expert = models.ForeignKey("cms.Expert", on_delete=models.PROTECT, related_name="+")
+    expert = models.ForeignKey(
+        "cms.Expert", on_delete=models.PROTECT, related_name="+", verbose_name=_("expert")
+    )
 
     panels = [FieldPanel("expert")]
 
     class Meta(Orderable.Meta):
         unique_together = [("page", "expert")]
+        verbose_name = _("topic author")
+        verbose_name_plural = _("topic authors")

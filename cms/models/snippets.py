@@ -5,6 +5,7 @@ and an import can find it again (see docs/course-format.md).
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
@@ -18,15 +19,18 @@ from blocks.countries import COUNTRIES
 class Partner(index.Indexed, models.Model):
     """A partner organisation that writes and is responsible for lessons."""
 
-    key = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=200)
-    country = models.CharField(max_length=2, choices=COUNTRIES)
+    # Translators: a short, stable identifier of a partner or expert, used by course folders.
+    key = models.SlugField(max_length=80, unique=True, verbose_name=_("key"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    country = models.CharField(max_length=2, choices=COUNTRIES, verbose_name=_("country"))
 
     panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("country")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
 
     def __str__(self):
         return f"{self.name} ({self.country})"
@@ -36,16 +40,21 @@ class Partner(index.Indexed, models.Model):
 class Expert(index.Indexed, models.Model):
     """A contributing expert, shown as an author of the topics they wrote."""
 
-    key = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=200)
-    role = models.CharField(max_length=200)
-    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="experts")
+    key = models.SlugField(max_length=80, unique=True, verbose_name=_("key"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    # Translators: an expert's job title or function, e.g. "Cluster manager".
+    role = models.CharField(max_length=200, verbose_name=_("role"))
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="experts", verbose_name=_("partner")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("role"), FieldPanel("partner")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
 
     def __str__(self):
         return f"{self.name}, {self.role}"
@@ -55,15 +64,18 @@ class Expert(index.Indexed, models.Model):
 class Competence(index.Indexed, models.Model):
     """A competence need of cluster managers that the curriculum answers."""
 
-    code = models.CharField(max_length=20, unique=True)
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    # Translators: the reference code of a competence or learning outcome, e.g. "C1" or "LO1.2".
+    code = models.CharField(max_length=20, unique=True, verbose_name=_("code"))
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("description")]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
         ordering = ["code"]
+        verbose_name = _("competence")
+        verbose_name_plural = _("competences")
 
     def __str__(self):
         return f"{self.code} {self.title}"
@@ -73,15 +85,19 @@ class Competence(index.Indexed, models.Model):
 class LearningOutcome(index.Indexed, ClusterableModel):
     """What a learner can do after a topic, mapped to the competences it builds."""
 
-    code = models.CharField(max_length=30, unique=True)
-    text = models.CharField(max_length=300)
-    competences = ParentalManyToManyField(Competence, blank=True, related_name="outcomes")
+    code = models.CharField(max_length=30, unique=True, verbose_name=_("code"))
+    text = models.CharField(max_length=300, verbose_name=_("text"))
+    competences = ParentalManyToManyField(
+        Competence, blank=True, related_name="outcomes", verbose_name=_("competences")
+    )
 
     panels = [FieldPanel("code"), FieldPanel("text"), FieldPanel("competences")]
     search_fields = [index.SearchField("text"), index.AutocompleteField("code")]
 
     class Meta:
         ordering = ["code"]
+        verbose_name = _("learning outcome")
+        verbose_name_plural = _("learning outcomes")
 
     def __str__(self):
         return f"{self.code} {self.text}"

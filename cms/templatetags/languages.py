@@ -30,7 +30,12 @@ def language_switcher(context):
     return {
         "current": current,
         "languages": [
-            {"code": code, "name": capfirst(get_language_info(code)["name_local"]), "url": url, "current": code == current}
+            {
+                "code": code,
+                "name": capfirst(get_language_info(code)["name_local"]),
+                "url": url,
+                "current": code == current,
+            }
             for code, url in choices
         ],
     }
@@ -40,7 +45,9 @@ def _page_choices(page, request, version):
     """(language, url) of each translation; cached with the topic's fragments where they are."""
 
     def compute():
-        return [(p.locale.language_code, p.get_url(request)) for p in translations.available_translations(page)]
+        return [
+            (p.locale.language_code, p.get_url(request)) for p in translations.available_translations(page)
+        ]
 
     if version is None:
         return compute()
@@ -60,4 +67,6 @@ def content_language(page):
 
 @register.filter
 def is_fallback(page):
-    return page is not None and getattr(page, "alias_of_id", None) is not None and translations.is_fallback(page)
+    return (
+        page is not None and getattr(page, "alias_of_id", None) is not None and translations.is_fallback(page)
+    )

@@ -46,7 +46,7 @@ def search_url(live_server):
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "localhost", live_server.thread.port
     site.save()
-    return live_server.url + "/search/"
+    return live_server.url + "/en/search/"
 
 
 def suggestions(page):

@@ -38,7 +38,11 @@ VOCAB = {
         ],
     },
 }
-PARAGRAPH = {"type": "rich_text", "id": "p1", "value": "<p>Clusters help <b>small firms</b> adopt new tools.</p>"}
+PARAGRAPH = {
+    "type": "rich_text",
+    "id": "p1",
+    "value": "<p>Clusters help <b>small firms</b> adopt new tools.</p>",
+}
 HEADING = {"type": "heading", "id": "h1", "value": {"text": "Why it matters", "level": "h2", "anchor": ""}}
 
 
@@ -56,7 +60,9 @@ def in_french(po, skip=()):
 
 @pytest.fixture
 def topic():
-    topic = factories.topic_with([HEADING, PARAGRAPH, dict(EXERCISE, id="exercise-1"), dict(VOCAB, id="vocab-1")])
+    topic = factories.topic_with(
+        [HEADING, PARAGRAPH, dict(EXERCISE, id="exercise-1"), dict(VOCAB, id="vocab-1")]
+    )
     sync_locale_trees()
     return topic
 
@@ -119,7 +125,9 @@ def switcher(page):
     nav = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S)
     if nav is None:
         return {}
-    items = re.findall(r'<(?:a href="([^"]*)" hreflang="\w+"|span aria-current="true") lang="(\w+)"', nav.group(0))
+    items = re.findall(
+        r'<(?:a href="([^"]*)" hreflang="\w+"|span aria-current="true") lang="(\w+)"', nav.group(0)
+    )
     return {code: href or "current" for href, code in items}
 
 
@@ -297,3 +305,15 @@ def test_a_translation_is_indexed_in_its_language_and_an_untranslated_alias_not_
     assert any(d.kind == "vocab_term" and d.title == "FR: Digital twin" for d in documents)
     assert all(d.url.startswith("/fr/") for d in documents)
     assert documents_for_page(topic.get_translation(locale("es"))) == []  # it would repeat the English
+
+
+def test_a_module_and_its_translations_are_one_facet_value(topic):
+    from search.indexer import documents_for_page
+
+    french = translated(topic)
+    english_module = topic.get_parent().get_parent()
+    [english_doc] = [d for d in documents_for_page(topic) if d.kind == "topic"]
+    [french_doc] = [d for d in documents_for_page(french) if d.kind == "topic"]
+    assert english_doc.module_id == french_doc.module_id == english_module.pk
+    assert english_doc.lesson_id == french_doc.lesson_id
+    assert french_doc.page_id == french.pk  # the hit itself opens the French page

@@ -115,7 +115,7 @@ def test_a_search_request_replays_what_waited_once_the_engine_is_back(
     with django_capture_on_commit_callbacks(execute=True):
         topic = factories.topic_with([vocab_block("Kept while the engine sleeps.")])
     assert topic.live and PendingChange.objects.filter(page_id=topic.pk).exists()
-    response = client.get("/search/", {"q": "sleeps"})
+    response = client.get("/en/search/", {"q": "sleeps"})
     assert response.status_code == 503 and "unavailable" in response.content.decode()
 
     engine_down.LECTERN_SEARCH_ENGINE = "database"  # the engine answers again
@@ -123,7 +123,7 @@ def test_a_search_request_replays_what_waited_once_the_engine_is_back(
     from django.core.cache import cache
 
     cache.clear()  # the last check is older than the interval too
-    html = client.get("/search/", {"q": "sleeps"}).content.decode()
+    html = client.get("/en/search/", {"q": "sleeps"}).content.decode()
     assert "Cobot" in html and "1 result" in html  # the very request that replayed finds it
     assert not PendingChange.objects.exists()
 

@@ -32,7 +32,7 @@ def indexed(django_capture_on_commit_callbacks):
 
 
 def test_the_search_page_shows_highlighted_hits_facets_and_pages(client, indexed):
-    html = client.get("/search/", {"q": "sensor"}).content.decode()
+    html = client.get("/en/search/", {"q": "sensor"}).content.decode()
     assert "12 results" in html and "Draft topic" not in html
     assert "<mark>sensor</mark>" in html.lower()
     assert f'href="{indexed.url}#term-sensor-0"' in html
@@ -41,7 +41,7 @@ def test_the_search_page_shows_highlighted_hits_facets_and_pages(client, indexed
 
 
 def test_a_search_with_no_hit_explains_what_to_try(client, indexed):
-    html = client.get("/search/", {"q": "blockchain"}).content.decode()
+    html = client.get("/en/search/", {"q": "blockchain"}).content.decode()
     assert "0 results" in html and "Nothing in the course matches" in html
 
 
@@ -125,7 +125,7 @@ def test_search_is_in_the_learners_language_unless_they_ask_for_all(client, inde
     everywhere = client.get("/api/search/", {"q": "capteur", "lang": "all"}).json()
     assert everywhere["total"] == 1
     assert everywhere["facets"]["language"] == [{"value": "fr", "label": "Français", "count": 1}]
-    html = client.get("/search/", {"q": "capteur"}).content.decode()
+    html = client.get("/en/search/", {"q": "capteur"}).content.decode()
     assert "In English only." in html and 'href="?q=capteur&amp;lang=all"' in html
 
 
@@ -133,7 +133,7 @@ def test_past_the_counted_bound_the_total_and_facets_say_at_least(client, indexe
     settings.LECTERN_SEARCH_MAX_COUNTED = 5
     data = client.get("/api/search/", {"q": "sensor"}).json()
     assert data["total"] == 5 and data["total_exact"] is False
-    html = client.get("/search/", {"q": "sensor"}).content.decode()
+    html = client.get("/en/search/", {"q": "sensor"}).content.decode()
     assert "5+ results" in html and 'Vocabulary</a> <span class="count">5+</span>' in html
     settings.LECTERN_SEARCH_MAX_COUNTED = 12  # exactly as many as there are: exact
     data = client.get("/api/search/", {"q": "sensor"}).json()

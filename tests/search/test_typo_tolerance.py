@@ -51,7 +51,7 @@ def test_a_misspelt_word_finds_the_term_and_says_what_was_searched(engine):
 
 def test_the_search_page_shows_results_for_the_corrected_query(client, engine):
     index(engine, vocab_topic("Twins", "Digital twin", "A virtual model kept in step with a physical asset."))
-    html = client.get("/search/", {"q": "digtal twin"}).content.decode()
+    html = client.get("/en/search/", {"q": "digtal twin"}).content.decode()
     assert "Showing results for <strong>digital twin</strong>" in html and "Digital twin</a>" in html
     assert client.get("/api/search/", {"q": "digtal twin"}).json()["corrected_query"] == "digital twin"
 
@@ -78,7 +78,7 @@ def test_a_word_of_a_private_page_is_never_offered_as_a_correction(client, engin
     index(engine, secret)
     results = engine.search(SearchQuery("confidentail"))
     assert results.total == 0 and results.corrected == ""
-    assert "confidential" not in client.get("/search/", {"q": "confidentail"}).content.decode()
+    assert "confidential" not in client.get("/en/search/", {"q": "confidentail"}).content.decode()
 
 
 def test_a_page_made_private_after_indexing_leaks_no_correction(engine):

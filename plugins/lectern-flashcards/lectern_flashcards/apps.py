@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FlashcardsConfig(AppConfig):
     name = "lectern_flashcards"
-    verbose_name = "Flashcards (Lectern plugin)"
+    verbose_name = _("Flashcards (Lectern plugin)")
 
     def ready(self):
         from blocks.registry import registry

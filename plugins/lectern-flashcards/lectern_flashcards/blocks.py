@@ -1,6 +1,6 @@
 import unicodedata
 
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -56,10 +56,10 @@ class FlashcardsBlock(LearningBlock, blocks.StructBlock):
     def grade(self, value, submission):
         answers = submission.get("answers") if isinstance(submission, dict) else None
         if not isinstance(answers, dict) or not all(isinstance(a, str) for a in answers.values()):
-            raise SubmissionError(_t("Send the answers as an object of card ids to text."))
+            raise SubmissionError(gettext("Send the answers as an object of card ids to text."))
         cards = {item.id: item.value for item in value["cards"].bound_blocks}
         if set(answers) - set(cards):
-            raise SubmissionError(_t("Unknown card in the answers."))
+            raise SubmissionError(gettext("Unknown card in the answers."))
         results = []
         for card_id, card in cards.items():
             given = _fold(answers.get(card_id, ""))

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgressConfig(AppConfig):
+    name = "progress"
+    label = "progress"
+    verbose_name = _("Learner progress")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from blocks.signals import exercise_graded
+
+        from .records import record_attempt
+
+        exercise_graded.connect(record_attempt, dispatch_uid="lectern-progress-attempts")

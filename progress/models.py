@@ -1,0 +1,42 @@
+"""What a learner has done, kept per topic *translation key*.
+
+A topic and its translations share one translation key, so a topic completed in
+French is completed in English too, and an exercise attempted in Greek counts as an
+attempt at the same exercise everywhere (blocks keep their ids across translations).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TopicCompletion(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic_key = models.UUIDField(_("topic"), db_index=True)
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("completed topic")
+        verbose_name_plural = _("completed topics")
+        constraints = [models.UniqueConstraint(fields=["user", "topic_key"], name="one_completion_per_topic")]
+
+    def __str__(self):
+        return f"{self.user} completed {self.topic_key}"
+
+
+class ExerciseAttempt(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic_key = models.UUIDField(_("topic"))
+    block_id = models.CharField(_("exercise"), max_length=64)
+    language = models.CharField(_("language"), max_length=12)
+    score = models.PositiveSmallIntegerField(_("score"))
+    passed = models.BooleanField(_("passed"))
+    created_at = models.DateTimeField(_("answered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exercise attempt")
+        verbose_name_plural = _("exercise attempts")
+        indexes = [models.Index(fields=["user", "topic_key", "block_id"], name="attempts_by_exercise")]
+
+    def __str__(self):
+        return f"{self.user}: {self.score}% on {self.block_id}"
