@@ -317,3 +317,38 @@ def test_a_module_and_its_translations_are_one_facet_value(topic):
     assert english_doc.module_id == french_doc.module_id == english_module.pk
     assert english_doc.lesson_id == french_doc.lesson_id
     assert french_doc.page_id == french.pk  # the hit itself opens the French page
+
+
+# captions -------------------------------------------------------------------------
+
+FRENCH_VTT = """WEBVTT
+
+00:00:00.000 --> 00:00:05.000
+La fabrication additive construit les pièces couche par couche.
+"""
+
+
+def test_the_player_offers_every_caption_track_and_starts_with_the_page_language(client):
+    english_track, french_track = factories.captions(), factories.captions(FRENCH_VTT, "captions.fr.vtt")
+    value = factories.video_value(track=english_track)
+    value["captions"].append({"language": "fr", "file": french_track.pk})
+    topic = factories.topic_with([{"type": "video", "id": "v1", "value": value}])
+    sync_locale_trees()
+
+    def tracks(page):
+        html_text = html(client, page.url)
+        tags = re.findall(r"<track\b[^>]*>", html_text)
+        default = [re.search(r'srclang="(\w+)"', tag).group(1) for tag in tags if re.search(r"\sdefault\b", tag)]
+        return sorted(re.findall(r'srclang="(\w+)"', " ".join(tags))), default, html_text
+
+    languages, default, english_html = tracks(topic)
+    assert languages == ["en", "fr"] and default == ["en"]
+    assert "couche par couche" not in english_html  # the transcript follows the default track
+
+    french = translated(topic)
+    languages, default, french_html = tracks(french)
+    assert languages == ["en", "fr"] and default == ["fr"]
+    assert "La fabrication additive construit les pièces couche par couche." in french_html
+    # An untranslated page at the Hungarian address: no Hungarian track, so English first.
+    languages, default, _ = tracks(topic.get_translation(locale("hu")))
+    assert default == ["en"]
