@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "blocks.apps.BlocksConfig",
     "files.apps.FilesConfig",
     "search.apps.SearchConfig",
+    "roles.apps.RolesConfig",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with "sync from"
     "wagtail.contrib.settings",
