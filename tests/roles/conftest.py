@@ -111,8 +111,6 @@ def topic_form(topic, body=(), **changes):
         "slug": topic.slug,
         "introduction": topic.introduction,
         "estimated_minutes": topic.estimated_minutes,
-        "outcomes": [outcome.pk for outcome in topic.outcomes.all()],
-        "competences": [competence.pk for competence in topic.competences.all()],
         "body": streamfield(list(body)),
         "authors": inline_formset(
             [{"id": link.pk, "expert": link.expert_id, "ORDER": n} for n, link in enumerate(authors, 1)],
@@ -120,8 +118,13 @@ def topic_form(topic, body=(), **changes):
         ),
         "comments": inline_formset([]),
     }
-    data.update(changes)
-    return nested_form_data(data)
+    choices = {  # multiple choices stay lists: nested_form_data would number them
+        "outcomes": [outcome.pk for outcome in topic.outcomes.all()],
+        "competences": [competence.pk for competence in topic.competences.all()],
+    }
+    for key, value in changes.items():
+        (choices if key in choices else data)[key] = value
+    return {**nested_form_data(data), **choices}
 
 
 def edit_url(page):
