@@ -137,3 +137,13 @@ def test_translators_may_edit_their_language_tree_only(team):
     assert translator.has_perm("wagtail_localize.submit_translation")
     french_home = team.course.get_parent().get_translation(Locale.objects.get(language_code="fr"))
     assert french_home.permissions_for_user(translator).can_edit()
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("siteadmin", True), ("coordinator", False), ("partner_a", False)])
+def test_only_site_administrators_open_the_locale_and_group_settings(team, client, role, allowed):
+    client.force_login(team.users[role])
+    for url in ("/admin/locales/", "/admin/groups/", "/admin/sites/"):
+        response = client.get(url)
+        assert (response.status_code == 200) is allowed, url
+        if not allowed:
+            assert (response.status_code, response["Location"]) == (302, "/admin/"), url
