@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from blocks.fields import LessonBodyField
 
+from ..forms import TopicPageForm
 from ..outline import CourseOutline, topic_neighbours
 from ..routing import DirectDescendantRoutingMixin
 from .content_version import ContentVersion
@@ -202,6 +203,7 @@ class TopicPage(Page):
     parent_page_types = ["cms.LessonPage"]
     subpage_types = []
     template = "cms/topic_page.html"
+    base_form_class = TopicPageForm  # content checks before publishing
 
     class Meta:
         verbose_name = _("topic")

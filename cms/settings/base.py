@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "files.apps.FilesConfig",
     "search.apps.SearchConfig",
     "progress.apps.ProgressConfig",
+    "roles.apps.RolesConfig",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with "sync from"
     "wagtail.contrib.settings",

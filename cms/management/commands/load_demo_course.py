@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.course_format import CourseFormatError
 from cms.course_format.importer import CourseImporter
+from roles.demo import create_demo_users
+from roles.teams import setup_roles
 
 from .import_course import report_import
 
@@ -19,7 +21,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--create-admin",
             action="store_true",
-            help="Also create the 'admin' superuser with a new random password, and print it (demo only).",
+            help=(
+                "Also create the 'admin' superuser and one login per role (coordinator, reviewer, "
+                "partner editors, translator, site administrator) with new random passwords, "
+                "and print them (demo only)."
+            ),
         )
 
     def handle(self, create_admin=False, **options):
@@ -29,8 +35,11 @@ class Command(BaseCommand):
         except CourseFormatError as error:
             raise CommandError(f"The demo course could not be loaded. {error}") from error
         report_import(self.stdout, self.style, course, importer.counts)
+        setup_roles()
+        self.stdout.write("Roles set up: groups, permissions and the 'Course review' workflow.")
         if create_admin:
             self._create_admin()
+            self._create_role_users()
 
     def _create_admin(self):
         if not settings.DEBUG:
@@ -45,3 +54,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.WARNING(f"Demo admin login: admin / {password}  (http://127.0.0.1:8000/admin/)")
         )
+
+    def _create_role_users(self):
+        for username, group, password in create_demo_users():
+            self.stdout.write(self.style.WARNING(f"Demo {group} login: {username} / {password}"))

@@ -1,0 +1,120 @@
+"""Draft → peer review → coordinator approval → published, driven through the admin."""
+
+import pytest
+from django.core import mail
+from wagtail.models import TaskState, WorkflowState
+from wagtail_localize.models import Translation
+
+from cms.models import TopicPage
+from tests.roles.conftest import edit_url, topic_form
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(client, topic, introduction):
+    return client.post(edit_url(topic), {**topic_form(topic, introduction=introduction), "action-submit": "1"})
+
+
+def act(client, topic, action, comment=""):
+    task_state = TopicPage.objects.get(pk=topic.pk).current_workflow_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{topic.pk}/{action}/{task_state.pk}/", {"comment": comment}
+    )
+
+
+def mail_to(user):
+    return [message for message in mail.outbox if user.email in message.to]
+
+
+def test_a_partner_lesson_goes_through_peer_review_and_coordinator_approval_to_live(team, client):
+    topic = team.topics["alpha"]
+    editor, reviewer, coordinator = team.users["partner_a"], team.users["reviewer"], team.users["coordinator"]
+
+    client.force_login(editor)
+    response = submit(client, topic, "Clusters, explained for SME owners.")
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(topic.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.name == "Peer review"
+    assert TopicPage.objects.get(pk=topic.pk).introduction != "Clusters, explained for SME owners."
+    assert len(mail_to(reviewer)) == 1 and "Peer review" in mail_to(reviewer)[0].subject
+    assert not mail_to(coordinator)
+
+    client.force_login(reviewer)
+    assert act(client, topic, "approve").status_code == 302
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Coordinator approval"
+    assert len(mail_to(coordinator)) == 1 and "Coordinator approval" in mail_to(coordinator)[0].subject
+    assert not TopicPage.objects.get(pk=topic.pk).introduction.startswith("Clusters, explained")
+
+    client.force_login(coordinator)
+    assert act(client, topic, "approve", "Ready for learners.").status_code == 302
+    state.refresh_from_db()
+    live = TopicPage.objects.get(pk=topic.pk)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert live.live and live.introduction == "Clusters, explained for SME owners."
+    assert any("approved" in message.subject for message in mail_to(editor))
+
+
+def test_a_rejection_goes_back_to_the_editor_with_the_reviewers_comment(team, client):
+    topic = team.topics["alpha"]
+    editor, reviewer = team.users["partner_a"], team.users["reviewer"]
+    client.force_login(editor)
+    submit(client, topic, "A first draft.")
+
+    client.force_login(reviewer)
+    response = act(client, topic, "reject", "Please cite the source of the cluster figures.")
+    assert response.status_code == 302
+    task_state = TaskState.objects.filter(workflow_state__object_id=str(topic.pk)).latest("started_at")
+    assert task_state.status == TaskState.STATUS_REJECTED
+    assert task_state.get_comment() == "Please cite the source of the cluster figures."
+    assert task_state.workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert TopicPage.objects.get(pk=topic.pk).introduction != "A first draft."
+    rejections = [message for message in mail_to(editor) if "rejected" in message.subject]
+    assert len(rejections) == 1
+    assert "Please cite the source of the cluster figures." in rejections[0].body
+
+    # The editor fixes the draft and sends it back into review.
+    client.force_login(editor)
+    response = client.post(
+        edit_url(topic),
+        {**topic_form(topic, introduction="A second draft, with sources."), "action-restart-workflow": "1"},
+    )
+    assert response.status_code == 302
+    state = TopicPage.objects.get(pk=topic.pk).current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.name == "Peer review"
+    assert state.current_task_state.revision.as_object().introduction == "A second draft, with sources."
+
+
+def test_a_page_in_review_is_locked_for_its_editor_and_reviewers_cannot_skip_the_coordinator(team, client):
+    topic = team.topics["alpha"]
+    client.force_login(team.users["partner_a"])
+    submit(client, topic, "Under review.")
+    response = client.post(edit_url(topic), topic_form(topic, introduction="Sneaked in."))
+    assert response.status_code == 200  # the form comes back: the page is locked while in review
+    assert TopicPage.objects.get(pk=topic.pk).get_latest_revision_as_object().introduction == "Under review."
+
+    client.force_login(team.users["reviewer"])
+    act(client, topic, "approve")
+    assert act(client, topic, "approve").status_code == 302  # refused: the coordinator's step
+    page = TopicPage.objects.get(pk=topic.pk)
+    assert page.current_workflow_task.name == "Coordinator approval"
+    assert page.introduction != "Under review."
+
+
+def test_a_translator_submits_a_french_page_into_the_same_workflow(team, client):
+    """Synced translations publish from wagtail-localize's editor, which only publishers may use;
+    a translator who stops the sync edits the page like any other and submits it for review."""
+    page = team.topic_in("alpha", "fr")
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    client.force_login(team.users["translator_fr"])
+    response = client.post(f"/admin/localize/translate/{translation.pk}/disable/", {"next": edit_url(page)})
+    assert response.status_code == 302
+    response = client.post(edit_url(page), {**topic_form(page, introduction="Les clusters, expliqués."), "action-submit": "1"})
+    assert response.status_code == 302
+    state = TopicPage.objects.get(pk=page.pk).current_workflow_state
+    assert state.workflow.name == "Course review"
+    assert state.current_task_state.task.name == "Peer review"
+    assert state.current_task_state.revision.as_object().introduction == "Les clusters, expliqués."
+    assert mail_to(team.users["reviewer"])
