@@ -27,6 +27,15 @@ class SearchDocument:
     timestamp: float | None = None
 
 
+@dataclass(frozen=True)
+class ContentIssue:
+    """A problem an editor is shown; ``field`` names the block field to mark, if any."""
+
+    message: str
+    blocking: bool = False
+    field: str | None = None
+
+
 class NotTranslated:
     """Mix into a block whose value is the same in every language (an anchor, stored data).
 
@@ -63,6 +72,14 @@ class LearningBlock:
 
     def toc_entries(self, value) -> list[tuple[str, str, str]]:
         """(level, text, anchor) entries this block adds to the table of contents."""
+        return []
+
+    def content_issues(self, value) -> list[ContentIssue]:
+        """What an editor should fix before this block goes live (shown on save).
+
+        A ``blocking`` issue refuses publishing: keep it for content some learners could
+        not use at all (an image without alternative text, a video without captions).
+        """
         return []
 
     # Interactive blocks add:

@@ -2,7 +2,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import GradeResult, SearchDocument, TitledSectionBlock
+from .base import ContentIssue, GradeResult, SearchDocument, TitledSectionBlock
 from .questions import QUESTION_TYPES
 from .questions.base import SubmissionError, expect
 
@@ -44,6 +44,14 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
                 }
             ],
         }
+
+    def content_issues(self, value):
+        if _has_feedback(value.get("questions") or []):
+            return []
+        message = gettext("The exercise “%(title)s” gives no feedback or explanation.") % {
+            "title": value.get("title", "")
+        }
+        return [ContentIssue(message)]
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -98,3 +106,22 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
             results.append(child.block.grade(child.value, answer, child.id))
         score = round(100 * sum(result.score for result in results) / len(results)) if results else 0
         return GradeResult(score=score, pass_mark=value["pass_mark"], questions=results)
+
+
+FEEDBACK_KEYS = {"explanation", "feedback", "feedback_correct", "feedback_incorrect"}
+
+
+def _has_feedback(value) -> bool:
+    """True if any feedback or explanation text is set anywhere inside the value."""
+    if hasattr(value, "items"):
+        return any(
+            (key in FEEDBACK_KEYS and isinstance(item, str) and item.strip()) or _has_feedback(item)
+            for key, item in value.items()
+        )
+    if isinstance(value, str):
+        return False
+    try:
+        items = list(value)
+    except TypeError:
+        return False
+    return any(_has_feedback(getattr(item, "value", item)) for item in items)

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -6,7 +7,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from files.renditions import rendition_or_none
 
-from .base import LearningBlock, SearchDocument
+from .base import ContentIssue, LearningBlock, SearchDocument
 
 RENDITIONS = ["width-800", "width-1600"]
 
@@ -52,6 +53,11 @@ class ImageBlock(LearningBlock, blocks.StructBlock):
         small = context["small"]
         context["large"] = large if large and small and large.width > small.width else None
         return context
+
+    def content_issues(self, value):
+        if (value.get("alt_text") or "").strip():
+            return []
+        return [ContentIssue(gettext("The image has no alternative text."), blocking=True, field="alt_text")]
 
     def clean(self, value):
         value = super().clean(value)

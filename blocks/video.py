@@ -11,7 +11,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from files.renditions import rendition_or_none
 
 from . import webvtt
-from .base import SearchDocument, TitledSectionBlock
+from .base import ContentIssue, SearchDocument, TitledSectionBlock
 from .captions import cues_for, read_document
 from .image import PrefetchingImageChooserBlock
 
@@ -87,6 +87,12 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
         template = "blocks/video.html"
         label = _("Video")
         description = _("A video with captions, a transcript and chapters.")
+
+    def content_issues(self, value):
+        if any(track.get("file") for track in value.get("captions") or []):
+            return []
+        message = gettext("The video “%(title)s” has no captions.") % {"title": value.get("title", "")}
+        return [ContentIssue(message, blocking=True, field="captions")]
 
     def clean(self, value):
         value = super().clean(value)

@@ -1,6 +1,8 @@
 """What an editor should fix before a topic goes live.
 
-Four checks, run on the content being saved:
+Each block says what is wrong with its own value (``content_issues`` in the block
+contract, blocks/base.py: plugin blocks add their own checks); the topic adds the
+missing learning outcome. The core blocks check:
 
 | problem                          | on save  | on publish, submit or approve |
 | -------------------------------- | -------- | ----------------------------- |
@@ -21,64 +23,23 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-FEEDBACK_KEYS = {"explanation", "feedback", "feedback_correct", "feedback_incorrect"}
-
 
 @dataclass(frozen=True)
-class ContentIssue:
+class TopicIssue:
     message: str
     blocking: bool
     block_index: int | None = None
     field: str | None = None
 
 
-def topic_issues(body, outcomes) -> list[ContentIssue]:
+def topic_issues(body, outcomes) -> list[TopicIssue]:
     """The problems of a topic's body (a StreamValue) and its learning outcomes."""
-    issues = list(body_issues(body or []))
+    issues = []
+    for index, child in enumerate(body or []):
+        check = getattr(child.block, "content_issues", None)
+        for issue in check(child.value) if check else []:
+            message = _("Block %(n)s: %(problem)s") % {"n": index + 1, "problem": issue.message}
+            issues.append(TopicIssue(message, issue.blocking, index, issue.field))
     if not outcomes:
-        issues.append(ContentIssue(_("The topic has no learning outcome (Curriculum tab)."), blocking=False))
+        issues.append(TopicIssue(_("The topic has no learning outcome (Curriculum tab)."), blocking=False))
     return issues
-
-
-def body_issues(body):
-    for index, child in enumerate(body):
-        kind = getattr(child.block, "kind", "")
-        value = child.value
-        if kind == "image" and not (value.get("alt_text") or "").strip():
-            yield ContentIssue(
-                _("Block %(n)s: the image has no alternative text.") % {"n": index + 1},
-                blocking=True,
-                block_index=index,
-                field="alt_text",
-            )
-        elif kind == "video" and not any(track.get("file") for track in value.get("captions") or []):
-            yield ContentIssue(
-                _("Block %(n)s: the video “%(title)s” has no captions.")
-                % {"n": index + 1, "title": value.get("title", "")},
-                blocking=True,
-                block_index=index,
-                field="captions",
-            )
-        elif kind == "exercise" and not _has_feedback(value.get("questions") or []):
-            yield ContentIssue(
-                _("Block %(n)s: the exercise “%(title)s” gives no feedback or explanation.")
-                % {"n": index + 1, "title": value.get("title", "")},
-                blocking=False,
-                block_index=index,
-            )
-
-
-def _has_feedback(value) -> bool:
-    """True if any feedback or explanation text is set anywhere inside the value."""
-    if hasattr(value, "items"):
-        return any(
-            (key in FEEDBACK_KEYS and isinstance(item, str) and item.strip()) or _has_feedback(item)
-            for key, item in value.items()
-        )
-    if isinstance(value, str):
-        return False
-    try:
-        items = list(value)
-    except TypeError:
-        return False
-    return any(_has_feedback(getattr(item, "value", item)) for item in items)

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from .content_checks import topic_issues
@@ -14,6 +15,6 @@ def warn_about_content_issues(request, page):
     draft = page.get_latest_revision_as_object()  # what was just saved, even for a live page
     for issue in topic_issues(draft.body, list(draft.outcomes.all())):
         if issue.blocking:
-            messages.warning(request, f"{issue.message} (Fix it before publishing.)")
+            messages.warning(request, _("%(problem)s Fix it before publishing.") % {"problem": issue.message})
         else:
             messages.warning(request, issue.message)
