@@ -91,7 +91,7 @@ def main():
     for name, path, host in [
         ("cold", topic_path, "course.test"),
         ("topic", topic_path, "course.test"),
-        ("bare", "/", "bare.test"),
+        ("bare", "/en/", "bare.test"),  # "/" only redirects to the language prefix
     ]:
         if name == "cold":
             cache.clear()
@@ -101,7 +101,7 @@ def main():
     pages = {
         "topic": (topic_path, "course.test"),
         "cold": (topic_path, "course.test"),
-        "bare": ("/", "bare.test"),
+        "bare": ("/en/", "bare.test"),
         "static": ("/topic.html", "course.test"),
     }
     # Warm up every path (templates, renditions, WhiteNoise's file index).
