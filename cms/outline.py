@@ -102,6 +102,13 @@ class CourseOutline:
                     node.outcomes = list(page.outcomes.all())
             parent.children.append(node)
             nodes[page.pk] = by_path[page.path] = node
+        if with_outcomes:  # every outcome in the learner's language, in one query
+            from .translations import localized
+
+            topics = [node for node in nodes.values() if node.outcomes]
+            shown = iter(localized(outcome for node in topics for outcome in node.outcomes))
+            for node in topics:
+                node.outcomes = [next(shown) for _ in node.outcomes]
         return cls(root, nodes)
 
 

@@ -75,6 +75,29 @@ def language_order(code: str) -> int:
     return codes.index(code) if code in codes else len(codes)
 
 
+def localized(objects) -> list:
+    """The objects (translatable snippets of one model) in the active language, one query.
+
+    Each one is replaced by its translation where there is one, and kept otherwise.
+    Pages link the originals, so in the default language there is nothing to look up.
+    """
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    objects = list(objects)
+    language = get_language() or settings.LANGUAGE_CODE
+    if not objects or language == settings.LANGUAGE_CODE:
+        return objects
+    model = type(objects[0])
+    found = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(
+            translation_key__in={o.translation_key for o in objects}, locale__language_code=language
+        )
+    }
+    return [found.get(obj.translation_key, obj) for obj in objects]
+
+
 def _translation(page: Page, locale: Locale) -> Translation:
     source, _created = TranslationSource.update_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)

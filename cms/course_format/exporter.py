@@ -16,7 +16,7 @@ from ..models import CourseMedia, LessonPage, ModulePage, TopicPage
 from . import yamlio
 from .reader import DOCUMENT_DIR, IMAGE_DIR
 from .streamdata import ReferenceMapper
-from .translations import export_translations
+from .translations import export_outcome_translations, export_translations
 
 
 def _page_dict(page, **extra):
@@ -73,6 +73,7 @@ class CourseExporter:
         self._snippets()
         self._media()
         export_translations(self.folder, self.pages)
+        export_outcome_translations(self.folder, self.outcomes.values())
 
     def _dump_page(self, page, data, path):
         path = self.folder / path

@@ -16,7 +16,7 @@ from django.core.files import File
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 from ..models import (
     Competence,
@@ -35,7 +35,12 @@ from ..translations import sync_locale_trees
 from .errors import CourseFormatError
 from .reader import IMAGE_DIR, read_course_folder
 from .streamdata import ReferenceMapper
-from .translations import import_translations, read_translations
+from .translations import (
+    import_outcome_translations,
+    import_translations,
+    read_outcome_translations,
+    read_translations,
+)
 
 
 def default_parent() -> Page:
@@ -57,6 +62,13 @@ def default_parent() -> Page:
         home.save_revision().publish()
         return home
     return root_page
+
+
+def originals(model):
+    """The model's rows in the source language (pages link those; translations follow)."""
+    if issubclass(model, TranslatableMixin):
+        return model.objects.filter(locale=Locale.get_default())
+    return model.objects.all()
 
 
 def canonical_body(stream_block, raw):
@@ -100,6 +112,7 @@ class CourseImporter:
     def run(self, parent: Page | None = None) -> CoursePage:
         data = read_course_folder(self.folder, TopicPage.body.field.stream_block)
         found_translations = read_translations(self.folder, [page.source for page in data.pages()])
+        found_outcomes = read_outcome_translations(self.folder, {str(item["code"]) for item in data.outcomes})
         try:
             with transaction.atomic():
                 course = self._write(data, parent or default_parent())
@@ -107,6 +120,7 @@ class CourseImporter:
                 # then the folder's translations replace the aliases they cover.
                 sync_locale_trees()
                 import_translations(found_translations, self._pages, self.counts)
+                import_outcome_translations(found_outcomes, self.counts)
                 return course
         except Exception:
             for file_field in self._saved_files:  # storage is not transactional
@@ -172,7 +186,11 @@ class CourseImporter:
                 {"title": item["title"], "description": item.get("description") or ""},
             )
         for item in data.outcomes:
-            outcome = self._upsert(LearningOutcome, {"code": str(item["code"])}, {"text": item["text"]})
+            outcome = self._upsert(
+                LearningOutcome,
+                {"code": str(item["code"]), "locale": Locale.get_default()},
+                {"text": item["text"]},
+            )
             wanted = sorted(str(code) for code in item.get("competences") or [])
             if sorted(outcome.competences.values_list("code", flat=True)) != wanted:
                 outcome.competences.set([competences[code] for code in wanted])
@@ -275,7 +293,7 @@ class CourseImporter:
                 wanted = sorted(extra[name])
                 current = sorted(obj.code for obj in getattr(page, name).all())
                 if current != wanted:
-                    setattr(page, name, list(model.objects.filter(code__in=wanted)))
+                    setattr(page, name, list(originals(model).filter(code__in=wanted)))
                     changed = True
             if canonical_body(stream_block, page.body) != body:
                 changed = True

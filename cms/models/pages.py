@@ -165,6 +165,11 @@ class LessonPage(Page):
         )
 
 
+def in_source_language():
+    """Limit a choice of translatable snippets to the originals, in the default language."""
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
 class TopicPage(Page):
     """One unit of study: an introduction, the lesson body and what it teaches."""
 
@@ -180,7 +185,11 @@ class TopicPage(Page):
         help_text=_("Reading, videos, exercises and practice, in minutes."),
     )
     outcomes = ParentalManyToManyField(
-        "cms.LearningOutcome", blank=True, related_name="topics", verbose_name=_("learning outcomes")
+        "cms.LearningOutcome",
+        blank=True,
+        related_name="topics",
+        verbose_name=_("learning outcomes"),
+        limit_choices_to=in_source_language,  # translations are shown, never chosen
     )
     competences = ParentalManyToManyField(
         "cms.Competence", blank=True, related_name="topics", verbose_name=_("competences")
@@ -250,7 +259,9 @@ class TopicPage(Page):
         return [link.expert for link in self.authors.select_related("expert__partner").order_by("sort_order")]
 
     def outcome_list(self):
-        return list(self.outcomes.order_by("code"))
+        from ..translations import localized
+
+        return localized(self.outcomes.order_by("code"))
 
 
 def media_start_key(request) -> str:

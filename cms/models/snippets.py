@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -82,10 +83,16 @@ class Competence(index.Indexed, models.Model):
 
 
 @register_snippet
-class LearningOutcome(index.Indexed, ClusterableModel):
-    """What a learner can do after a topic, mapped to the competences it builds."""
+class LearningOutcome(TranslatableMixin, index.Indexed, ClusterableModel):
+    """What a learner can do after a topic, mapped to the competences it builds.
 
-    code = models.CharField(max_length=30, unique=True, verbose_name=_("code"))
+    Learners read the text, so it is translated (wagtail-localize's snippet
+    translation, or ``translations/<lang>/outcomes.po`` in a course folder). Pages
+    always link the English outcome; templates show its translation in the learner's
+    language (``cms.translations.localized``). The code is the same in every language.
+    """
+
+    code = models.CharField(max_length=30, verbose_name=_("code"))
     text = models.CharField(max_length=300, verbose_name=_("text"))
     competences = ParentalManyToManyField(
         Competence, blank=True, related_name="outcomes", verbose_name=_("competences")
@@ -94,10 +101,13 @@ class LearningOutcome(index.Indexed, ClusterableModel):
     panels = [FieldPanel("code"), FieldPanel("text"), FieldPanel("competences")]
     search_fields = [index.SearchField("text"), index.AutocompleteField("code")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["code"]
         verbose_name = _("learning outcome")
         verbose_name_plural = _("learning outcomes")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="one_outcome_code_per_language")
+        ]
 
     def __str__(self):
         return f"{self.code} {self.text}"

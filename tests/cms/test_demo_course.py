@@ -2,10 +2,19 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from wagtail.models import Locale
 
-from cms.models import Competence, CoursePage, Expert, LessonPage, ModulePage, Partner, TopicPage
+from cms.models import (
+    Competence,
+    CoursePage,
+    Expert,
+    LearningOutcome,
+    LessonPage,
+    ModulePage,
+    Partner,
+    TopicPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +81,11 @@ def test_the_demo_course_has_the_reference_shape_substance_and_blocks(home, clie
         html = client.get(page.url).content.decode()
         assert page.alias_of_id is None and phrase in html, code
         assert f'srclang="{code}"' in html and "notice--fallback" not in html
+    french_first = first.get_translation(Locale.objects.get(language_code="fr"))
+    outcome = first.outcomes.order_by("code").first()
+    in_french = LearningOutcome.objects.get(translation_key=outcome.translation_key, locale__language_code="fr")
+    assert in_french.text != outcome.text and escape(in_french.text) in client.get(french_first.url).content.decode()
+    assert LearningOutcome.objects.filter(locale__language_code="fr").count() == 148
     untranslated = english_topics[5].get_translation(Locale.objects.get(language_code="es"))
     assert "notice--fallback" in client.get(untranslated.url).content.decode()
 

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from blocks.tokens import option_token
 from cms.course_format import CourseFormatError
 from cms.course_format.importer import CourseImporter
-from cms.models import CoursePage, TopicPage
+from cms.models import CoursePage, LearningOutcome, TopicPage
 from cms.translations import apply_po, page_po, sync_locale_trees
 from tests import factories
 from tests.blocks.exercise_data import EXERCISE
@@ -243,15 +243,26 @@ def test_translations_travel_with_the_course_folder_and_round_trip_byte_for_byte
     CourseImporter(write_course_folder(tmp_path / "source")).run()
     topic = TopicPage.objects.get(locale__language_code="en", slug="what-a-cluster-is")
     translated(topic)
+    outcome = topic.outcomes.first()
+    french_outcome = outcome.copy_for_translation(locale("fr"))
+    french_outcome.text = "Expliquer ce qu'est un cluster."
+    french_outcome.save()
     call_command("export_course", "pilot-course", str(tmp_path / "first"))
     first = folder_files(tmp_path / "first")
-    po_name = next(name for name in first if name.startswith("translations/fr/") and name.endswith(".po"))
+    po_name = next(
+        name for name in first if name.startswith("translations/fr/modules/") and name.endswith(".po")
+    )
     assert "FR: " in first[po_name].decode()
+    assert "Expliquer ce qu'est un cluster." in first["translations/fr/outcomes.po"].decode()
 
     empty_the_site()
     call_command("import_course", str(tmp_path / "first"))
     french = TopicPage.objects.get(locale__language_code="fr", slug="what-a-cluster-is")
     assert french.alias_of_id is None and french.title.startswith("FR: ")
+    assert (
+        LearningOutcome.objects.get(locale=locale("fr"), code=outcome.code).text
+        == "Expliquer ce qu'est un cluster."
+    )
     call_command("export_course", "pilot-course", str(tmp_path / "second"))
     assert folder_files(tmp_path / "second") == first
 
@@ -281,12 +292,15 @@ def test_importing_the_same_translations_twice_changes_nothing(tmp_path, home):
     [
         ("translations/de/course.po", "'de' is not one of the site's other languages"),
         ("translations/fr/modules/nowhere.po", "there is no page file modules/nowhere.yaml"),
+        ("translations/fr/outcomes.po", "unknown learning outcome codes: 0.0.0-x"),
     ],
 )
 def test_a_translation_file_that_cannot_be_placed_is_refused_by_name(tmp_path, home, relative, message):
     folder = write_course_folder(tmp_path / "source")
     (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-    (folder / relative).write_text('msgid ""\nmsgstr ""\n')
+    (folder / relative).write_text(
+        'msgid ""\nmsgstr ""\n\nmsgctxt "0.0.0-x"\nmsgid "Nothing."\nmsgstr "Rien."\n'
+    )
     with pytest.raises(CourseFormatError) as error:
         CourseImporter(folder).run()
     assert relative in str(error.value) and message in str(error.value)
@@ -338,7 +352,9 @@ def test_the_player_offers_every_caption_track_and_starts_with_the_page_language
     def tracks(page):
         html_text = html(client, page.url)
         tags = re.findall(r"<track\b[^>]*>", html_text)
-        default = [re.search(r'srclang="(\w+)"', tag).group(1) for tag in tags if re.search(r"\sdefault\b", tag)]
+        default = [
+            re.search(r'srclang="(\w+)"', tag).group(1) for tag in tags if re.search(r"\sdefault\b", tag)
+        ]
         return sorted(re.findall(r'srclang="(\w+)"', " ".join(tags))), default, html_text
 
     languages, default, english_html = tracks(topic)
@@ -352,3 +368,31 @@ def test_the_player_offers_every_caption_track_and_starts_with_the_page_language
     # An untranslated page at the Hungarian address: no Hungarian track, so English first.
     languages, default, _ = tracks(topic.get_translation(locale("hu")))
     assert default == ["en"]
+
+
+# learning outcomes -------------------------------------------------------------------
+
+
+def test_learning_outcomes_are_shown_in_the_learners_language(client, topic):
+    from cms.models import LearningOutcome
+
+    outcome = factories.outcome("9.9.9-a", "Explain how a cluster supports its SMEs.")
+    topic.outcomes = [outcome]
+    topic.save_revision().publish()
+    french_outcome = outcome.copy_for_translation(locale("fr"))
+    french_outcome.text = "Expliquer comment un cluster soutient ses PME."
+    french_outcome.save()
+    french = translated(topic)
+
+    assert "Expliquer comment un cluster soutient ses PME." in html(client, french.url)
+    english = html(client, topic.url)
+    assert "Explain how a cluster supports its SMEs." in english and "Expliquer" not in english
+    # Spanish has no translation of it yet: the English text, on the fallback page.
+    assert "Explain how a cluster supports its SMEs." in html(client, topic.get_translation(locale("es")).url)
+    course = topic.get_parent().get_parent().get_parent()
+    assert "Expliquer comment un cluster soutient ses PME." in html(
+        client, course.get_translation(locale("fr")).url + "outline/"
+    )
+    # Editors choose among the originals only.
+    choices = TopicPage._meta.get_field("outcomes").get_limit_choices_to()
+    assert list(LearningOutcome.objects.filter(choices).filter(code="9.9.9-a")) == [outcome]
