@@ -178,3 +178,36 @@ def test_a_translator_cannot_submit_another_languages_translation(team, client):
     response = client.post(f"/admin/roles/translations/{translation.pk}/submit/")
     assert response.status_code == 302 and response.url == "/admin/"
     assert TopicPage.objects.get(pk=page.pk).current_workflow_state is None
+
+
+def test_a_translation_sent_back_with_a_comment_is_fixed_and_resubmitted(team, client):
+    page = team.topic_in("alpha", "fr")
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    segment = StringSegment.objects.get(source=translation.source, context__path="introduction")
+    submit_url = f"/admin/roles/translations/{translation.pk}/submit/"
+
+    def translate_introduction(text):
+        return client.put(
+            f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+            f"value={text}",
+            content_type="application/x-www-form-urlencoded",
+        )
+
+    client.force_login(team.users["translator_fr"])
+    translate_introduction("Premier jet")
+    client.post(submit_url)
+    state = TopicPage.objects.get(pk=page.pk).current_workflow_state
+    client.force_login(team.users["reviewer"])
+    act(client, page, "reject", "Un titre plus clair, svp.")
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    client.force_login(team.users["translator_fr"])
+    assert "Submit translation for review" in client.get(edit_url(page)).content.decode()
+    translate_introduction("Second jet")
+    assert client.post(submit_url).status_code == 302
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS  # the same workflow, resumed
+    assert state.current_task_state.task.name == "Peer review"
+    assert state.current_task_state.revision.as_object().introduction == "Second jet"
+    assert not TopicPage.objects.get(pk=page.pk).introduction.endswith("jet")
