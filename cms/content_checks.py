@@ -32,14 +32,35 @@ class TopicIssue:
     field: str | None = None
 
 
-def topic_issues(body, outcomes) -> list[TopicIssue]:
-    """The problems of a topic's body (a StreamValue) and its learning outcomes."""
+def body_issues(body) -> list[TopicIssue]:
+    """What each block of a body (a StreamValue) says is wrong with its value."""
     issues = []
     for index, child in enumerate(body or []):
         check = getattr(child.block, "content_issues", None)
         for issue in check(child.value) if check else []:
             message = _("Block %(n)s: %(problem)s") % {"n": index + 1, "problem": issue.message}
             issues.append(TopicIssue(message, issue.blocking, index, issue.field))
+    return issues
+
+
+def topic_issues(body, outcomes) -> list[TopicIssue]:
+    """The problems of a topic's body (a StreamValue) and its learning outcomes."""
+    issues = body_issues(body)
     if not outcomes:
         issues.append(TopicIssue(_("The topic has no learning outcome (Curriculum tab)."), blocking=False))
     return issues
+
+
+def publishing_blockers(page) -> list[TopicIssue]:
+    """The blocking problems of a page (any revision's object): what keeps it from going live.
+
+    Used wherever a page can go live other than its edit form (which marks the fields
+    itself): approving a workflow step, submitting a translation for review.
+    """
+    return [issue for issue in body_issues(getattr(page, "body", None)) if issue.blocking]
+
+
+def cannot_go_live_message(blockers) -> str:
+    return _("This topic cannot go live yet: %(problems)s") % {
+        "problems": " ".join(issue.message for issue in blockers)
+    }

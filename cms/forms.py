@@ -2,13 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .content_checks import topic_issues
+from .content_checks import cannot_go_live_message, topic_issues
 
 
 def going_live(data) -> bool:
@@ -46,9 +45,5 @@ class TopicPageForm(WagtailAdminPageForm):
                     }
                 ),
             )
-            self.add_error(
-                None,
-                _("This topic cannot go live yet: %(problems)s")
-                % {"problems": " ".join(issue.message for issue in blocking)},
-            )
+            self.add_error(None, cannot_go_live_message(blocking))
         return cleaned_data

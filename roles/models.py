@@ -1,6 +1,11 @@
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupApprovalTask
+
+from cms.content_checks import publishing_blockers
 
 
 class RoleGroup(models.Model):
@@ -47,3 +52,34 @@ class RoleGroup(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.group.name}"
+
+
+class CourseReviewTask(GroupApprovalTask):
+    """A group approval step that will not approve content which cannot go live.
+
+    Approving the last step publishes the page's latest revision (Wagtail's
+    ``publish_workflow_state``), and the workflow action endpoint never passes through
+    the edit form and its content checks. So every approval checks the revision that
+    would go live; with missing alt text or captions it is refused, the page stays
+    where it is, and the approver is sent to a page that says why.
+
+    A proxy: the Course review steps keep their rows, groups and task states;
+    ``setup_roles`` only points their content type here.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Course review step")
+        verbose_name_plural = _("Course review steps")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.id:  # Task sets the concrete model's type; a proxy must name itself
+            self.content_type = ContentType.objects.get_for_model(self, for_concrete_model=False)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            page = task_state.workflow_state.content_object.specific
+            if publishing_blockers(page.get_latest_revision_as_object()):
+                return reverse("lectern_roles:approval_refused", args=[page.pk])
+        return super().on_action(task_state, user, action_name, **kwargs)

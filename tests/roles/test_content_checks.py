@@ -148,3 +148,55 @@ def test_the_checks_tell_blocking_problems_from_warnings(team):
     )
     issues = topic_issues(body, outcomes=[])
     assert [(issue.blocking, issue.block_index) for issue in issues] == [(True, 0), (False, None)]
+
+
+def approve(client, topic):
+    """The approve button of the workflow panel: Wagtail's workflow action endpoint, not the edit form."""
+    task_state = TopicPage.objects.get(pk=topic.pk).current_workflow_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{topic.pk}/approve/{task_state.pk}/", {"comment": ""}, follow=True
+    )
+
+
+def test_approving_the_last_step_is_refused_while_the_draft_has_a_video_without_captions(team, client):
+    topic = team.topics["alpha"]
+    live_revision = TopicPage.objects.get(pk=topic.pk).live_revision_id
+    client.force_login(team.users["partner_a"])
+    assert post(client, topic, [], "action-submit", introduction="Ready for review").redirect_chain
+    client.force_login(team.users["reviewer"])
+    assert approve(client, topic).status_code == 200
+    state = WorkflowState.objects.get(object_id=str(topic.pk))
+    assert state.current_task_state.task.name == "Coordinator approval"
+
+    # The coordinator adds a video to the draft under review and forgets its captions.
+    client.force_login(team.users["coordinator"])
+    saved = post(client, topic, [video()], introduction="Ready for review")
+    assert saved.redirect_chain and any("has no captions" in message for message in shown(saved))
+
+    response = approve(client, topic)
+    assert response.redirect_chain[0][0] == f"/admin/roles/approval-refused/{topic.pk}/"
+    assert response.redirect_chain[-1][0] == edit_url(topic)
+    assert any(
+        "cannot go live yet" in message and "has no captions" in message for message in shown(response)
+    ), shown(response)
+    page = TopicPage.objects.get(pk=topic.pk)
+    assert page.live_revision_id == live_revision and not list(page.body)
+    assert page.introduction != "Ready for review"
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.name == "Coordinator approval"
+
+    # With captions the same approval publishes it.
+    post(client, topic, [video([factories.captions()])], introduction="Ready for review")
+    approve(client, topic)
+    page = TopicPage.objects.get(pk=topic.pk)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert page.introduction == "Ready for review" and [child.block_type for child in page.body] == ["video"]
+
+
+def test_the_refusal_page_tells_nothing_to_users_who_may_not_see_the_page(team, client):
+    client.force_login(team.users["partner_b"])
+    response = client.get(f"/admin/roles/approval-refused/{team.topics['alpha'].pk}/", follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]  # Wagtail's answer to PermissionDenied
+    assert not any("cannot go live" in message for message in shown(response))

@@ -1,9 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -14,7 +16,7 @@ from wagtail.models import (
 )
 
 from cms.models import LessonPage, Partner
-from roles.models import RoleGroup
+from roles.models import CourseReviewTask, RoleGroup
 from tests.roles.conftest import edit_url, user_in
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +49,22 @@ def test_setup_roles_makes_every_group_and_running_it_again_changes_nothing(team
     assert {"Translators: Français", "Translators: Español", "Translators: Magyar", "Translators: Ελληνικά"} <= names
     assert not any(name.startswith("Translators: English") for name in names)
     assert {"Partners", "Alpha Cluster", "Beta Cluster"} <= set(before["collections"])
+
+
+def test_setup_roles_turns_plain_group_approval_steps_into_course_review_steps_in_place(team):
+    """A site set up before the steps checked content keeps its steps, groups and pages in review."""
+    plain = ContentType.objects.get_for_model(GroupApprovalTask)
+    steps = GroupApprovalTask.objects.filter(workflow_tasks__workflow__name="Course review")
+    before = {task.pk: sorted(task.groups.values_list("name", flat=True)) for task in steps}
+    assert all(isinstance(task.specific, CourseReviewTask) for task in Task.objects.filter(pk__in=before))
+    steps.update(content_type=plain)
+    assert not any(isinstance(task.specific, CourseReviewTask) for task in Task.objects.filter(pk__in=before))
+
+    call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    after = Task.objects.filter(workflow_tasks__workflow__name="Course review").order_by("workflow_tasks__sort_order")
+    assert [type(task.specific) for task in after] == [CourseReviewTask, CourseReviewTask]
+    assert {task.pk: sorted(task.specific.groups.values_list("name", flat=True)) for task in after} == before
+    assert [task.name for task in after] == ["Peer review", "Coordinator approval"]
 
 
 def test_site_administrators_manage_users_and_locales_but_are_not_superusers(team):

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 from wagtail.models import TaskState, WorkflowState
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, Translation
 
 from cms.models import TopicPage
 from tests.roles.conftest import edit_url, topic_form
@@ -118,3 +118,96 @@ def test_a_translator_submits_a_french_page_into_the_same_workflow(team, client)
     assert state.current_task_state.task.name == "Peer review"
     assert state.current_task_state.revision.as_object().introduction == "Les clusters, expliqués."
     assert mail_to(team.users["reviewer"])
+
+
+def test_a_translator_submits_a_synced_translation_from_the_translation_editor(team, client):
+    """wagtail-localize's editor only offers "Publish" to publishers; translators get
+    "Submit translation for review", which saves their strings as a draft revision of the
+    French page and starts the Course review workflow on it."""
+    page = team.topic_in("alpha", "fr")
+    live_introduction = page.introduction
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    translator, reviewer, coordinator = (team.users[key] for key in ("translator_fr", "reviewer", "coordinator"))
+    client.force_login(translator)
+
+    editor = client.get(edit_url(page))
+    assert editor.status_code == 200
+    html = editor.content.decode()
+    assert "js-translation-editor" in html and "Submit translation for review" in html
+    assert "&quot;canPublish&quot;: false" in html
+
+    segment = StringSegment.objects.get(source=translation.source, context__path="introduction")
+    response = client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        "value=Les+clusters%2C+expliqu%C3%A9s+aux+PME.",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201)
+
+    response = client.post(f"/admin/roles/translations/{translation.pk}/submit/", follow=True)
+    assert response.redirect_chain[-1] == (edit_url(page), 302)
+    assert any("submitted for review" in str(message) for message in response.context["messages"])
+    french = TopicPage.objects.get(pk=page.pk)
+    assert french.introduction == live_introduction  # the live page is untouched until approved
+    state = french.current_workflow_state
+    assert state.workflow.name == "Course review" and state.current_task_state.task.name == "Peer review"
+    assert state.requested_by == translator
+    assert state.current_task_state.revision.as_object().introduction == "Les clusters, expliqués aux PME."
+    assert mail_to(reviewer)
+
+    # In review, the button is gone: the page is locked for the translator.
+    assert "Submit translation for review" not in client.get(edit_url(page)).content.decode()
+    assert client.post(f"/admin/roles/translations/{translation.pk}/submit/").status_code == 302
+    assert TopicPage.objects.get(pk=page.pk).current_workflow_state.pk == state.pk
+
+    client.force_login(reviewer)
+    assert act(client, page, "approve").status_code == 302
+    client.force_login(coordinator)
+    assert act(client, page, "approve").status_code == 302
+    state.refresh_from_db()
+    french = TopicPage.objects.get(pk=page.pk)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert french.live and french.introduction == "Les clusters, expliqués aux PME."
+    assert french.live_revision.user == translator
+
+
+def test_a_translator_cannot_submit_another_languages_translation(team, client):
+    page = team.topic_in("alpha", "es")
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    client.force_login(team.users["translator_fr"])
+    response = client.post(f"/admin/roles/translations/{translation.pk}/submit/")
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert TopicPage.objects.get(pk=page.pk).current_workflow_state is None
+
+
+def test_a_translation_sent_back_with_a_comment_is_fixed_and_resubmitted(team, client):
+    page = team.topic_in("alpha", "fr")
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    segment = StringSegment.objects.get(source=translation.source, context__path="introduction")
+    submit_url = f"/admin/roles/translations/{translation.pk}/submit/"
+
+    def translate_introduction(text):
+        return client.put(
+            f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+            f"value={text}",
+            content_type="application/x-www-form-urlencoded",
+        )
+
+    client.force_login(team.users["translator_fr"])
+    translate_introduction("Premier jet")
+    client.post(submit_url)
+    state = TopicPage.objects.get(pk=page.pk).current_workflow_state
+    client.force_login(team.users["reviewer"])
+    act(client, page, "reject", "Un titre plus clair, svp.")
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    client.force_login(team.users["translator_fr"])
+    assert "Submit translation for review" in client.get(edit_url(page)).content.decode()
+    translate_introduction("Second jet")
+    assert client.post(submit_url).status_code == 302
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS  # the same workflow, resumed
+    assert state.current_task_state.task.name == "Peer review"
+    assert state.current_task_state.revision.as_object().introduction == "Second jet"
+    assert not TopicPage.objects.get(pk=page.pk).introduction.endswith("jet")
