@@ -11,9 +11,11 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, TranslatableMixin
@@ -110,6 +112,11 @@ class CourseImporter:
         self._pages: dict[str, Page] = {}  # by the file they come from
 
     def run(self, parent: Page | None = None) -> CoursePage:
+        # Counts are labelled with model names: the same words whatever language is active.
+        with translation.override(settings.LANGUAGE_CODE):
+            return self._run(parent)
+
+    def _run(self, parent: Page | None) -> CoursePage:
         data = read_course_folder(self.folder, TopicPage.body.field.stream_block)
         found_translations = read_translations(self.folder, [page.source for page in data.pages()])
         found_outcomes = read_outcome_translations(self.folder, {str(item["code"]) for item in data.outcomes})
