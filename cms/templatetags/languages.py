@@ -22,6 +22,11 @@ def language_switcher(context):
         if current not in {code for code, _url in choices}:  # an untranslated page, shown in English
             choices.append((current, page.get_url(request)))
             choices.sort(key=lambda choice: translations.language_order(choice[0]))
+        # A page's own views (a course's outline/, glossary/) keep their place in every language.
+        own = page.get_url(request) or ""
+        if request is not None and own and request.path.startswith(own) and request.path != own:
+            suffix = request.path[len(own) :]
+            choices = [(code, url + suffix) for code, url in choices]
     elif request is not None:
         path = request.get_full_path()
         choices = [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]

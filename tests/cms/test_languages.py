@@ -141,6 +141,14 @@ def test_the_switcher_lists_the_languages_the_page_exists_in(client, topic):
     assert switcher(html(client, hungarian.url)) == {"en": topic.url, "fr": french.url, "hu": "current"}
 
 
+def test_the_switcher_keeps_a_course_view_such_as_the_glossary_in_every_language(client, topic):
+    course = topic.get_parent().get_parent().get_parent()
+    translated(course)
+    french_course = course.get_translation(locale("fr"))
+    links = switcher(html(client, course.url + "glossary/"))
+    assert links == {"en": "current", "fr": french_course.url + "glossary/"}
+
+
 # translated blocks ------------------------------------------------------------
 
 
