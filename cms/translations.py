@@ -18,7 +18,9 @@ translation twice gives the same bytes.
 from __future__ import annotations
 
 import polib
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -35,8 +37,6 @@ def ensure_locales() -> None:
     Migration 0003 does this on a new database; tests that flush the database, and a
     site whose LANGUAGES setting gained a language, call it again. Idempotent.
     """
-    from django.conf import settings
-
     default, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     for code, _name in settings.LANGUAGES:
         if code != default.language_code:
@@ -54,7 +54,7 @@ def sync_locale_trees() -> None:
 
 def is_fallback(page: Page) -> bool:
     """True when the page shown is the untranslated source, under another language's address."""
-    return page.alias_of_id is not None and page.alias_of.locale_id != page.locale_id
+    return getattr(page, "alias_of_id", None) is not None and page.alias_of.locale_id != page.locale_id
 
 
 def available_translations(page: Page) -> list[Page]:
@@ -69,8 +69,6 @@ def available_translations(page: Page) -> list[Page]:
 
 
 def language_order(code: str) -> int:
-    from django.conf import settings
-
     codes = [c for c, _name in settings.LANGUAGES]
     return codes.index(code) if code in codes else len(codes)
 
@@ -81,9 +79,6 @@ def localized(objects) -> list:
     Each one is replaced by its translation where there is one, and kept otherwise.
     Pages link the originals, so in the default language there is nothing to look up.
     """
-    from django.conf import settings
-    from django.utils.translation import get_language
-
     objects = list(objects)
     language = get_language() or settings.LANGUAGE_CODE
     if not objects or language == settings.LANGUAGE_CODE:
@@ -109,7 +104,11 @@ def page_po(page: Page, locale: Locale, *, blank: bool = False) -> polib.POFile:
 
     ``blank=True`` leaves every msgstr empty: a template for a new translator.
     """
-    translation = _translation(page, locale)
+    return _po(page, _translation(page, locale), blank=blank)
+
+
+def _po(page: Page, translation: Translation, *, blank: bool = False) -> polib.POFile:
+    locale = translation.target_locale
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Content-Type": "text/plain; charset=utf-8",
@@ -146,7 +145,7 @@ def apply_po(page: Page, locale: Locale, po: polib.POFile, *, user=None) -> bool
     Strings the file leaves empty fall back to the source text.
     """
     translation = _translation(page, locale)
-    current = {(e.msgctxt, e.msgid): e.msgstr for e in page_po(page, locale)}
+    current = {(e.msgctxt, e.msgid): e.msgstr for e in _po(page, translation)}  # one source extraction
     wanted = {(e.msgctxt, e.msgid): e.msgstr for e in po if e.msgstr and not e.obsolete}
     target = page.get_translation_or_none(locale)
     up_to_date = target is not None and target.alias_of_id is None

@@ -26,14 +26,15 @@ def documents_for_page(page) -> list[IndexDocument]:
     url = page.get_url() or page.url_path
     ancestors = {type(a).__name__: a for a in page.get_ancestors().specific(defer=True)}
     course, module, lesson = (ancestors.get(n) for n in ("CoursePage", "ModulePage", "LessonPage"))
+    default = Locale.get_default()  # looked up once for the three ancestors
     common = {
         "page_id": page.pk,
         "language": page.locale.language_code if page.locale_id else "en",
-        "course_id": _same_in_every_language(course),
+        "course_id": _same_in_every_language(course, default),
         "course_title": course.title if course else "",
-        "module_id": _same_in_every_language(module),
+        "module_id": _same_in_every_language(module, default),
         "module_title": module.title if module else "",
-        "lesson_id": _same_in_every_language(lesson),
+        "lesson_id": _same_in_every_language(lesson, default),
         "lesson_title": lesson.title if lesson else "",
         "topic_title": page.title,
         "public": not page.get_view_restrictions().exists(),
@@ -73,7 +74,7 @@ def documents_for_page(page) -> list[IndexDocument]:
     return [topic, *documents]
 
 
-def _same_in_every_language(page) -> int | None:
+def _same_in_every_language(page, default) -> int | None:
     """The id facets and filters use for a course, module or lesson: its source page's.
 
     A module and its translations are one module, so a search across languages counts
@@ -81,7 +82,6 @@ def _same_in_every_language(page) -> int | None:
     """
     if page is None:
         return None
-    default = Locale.get_default()
     if page.locale_id == default.pk:
         return page.pk
     source = page.get_translation_or_none(default)

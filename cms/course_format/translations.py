@@ -98,10 +98,11 @@ def read_outcome_translations(root: Path, codes: set[str]) -> list[tuple[str, po
 def import_outcome_translations(found, counts) -> None:
     from ..models import LearningOutcome
 
-    default = Locale.get_default()
+    if not found:
+        return
+    originals = {o.code: o for o in LearningOutcome.objects.filter(locale=Locale.get_default())}
     for language, po in found:
         locale = Locale.objects.get(language_code=language)
-        originals = {o.code: o for o in LearningOutcome.objects.filter(locale=default)}
         existing = {o.translation_key: o for o in LearningOutcome.objects.filter(locale=locale)}
         for entry in po:
             if not entry.msgstr or entry.obsolete:

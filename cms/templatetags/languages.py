@@ -56,7 +56,7 @@ def _page_choices(page, request, version):
 
     if version is None:
         return compute()
-    key = f"lectern:translations:{page.translation_key}:{page.pk}:{version}:{request.get_host() if request else ''}"
+    key = f"lectern:translations:{page.pk}:{version}:{request.get_host() if request else ''}"
     return cache.get_or_set(key, compute, timeout=settings.LECTERN_FRAGMENT_CACHE_SECONDS)
 
 
@@ -72,6 +72,4 @@ def content_language(page):
 
 @register.filter
 def is_fallback(page):
-    return (
-        page is not None and getattr(page, "alias_of_id", None) is not None and translations.is_fallback(page)
-    )
+    return page is not None and translations.is_fallback(page)

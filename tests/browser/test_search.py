@@ -7,23 +7,9 @@ import pytest
 from wagtail.models import Site
 
 from tests import factories
+from tests.search.test_indexer import vocab as vocab_sheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def vocab_sheet(*terms):
-    return {
-        "type": "vocab_sheet",
-        "id": "vocab-1",
-        "value": {
-            "title": "Key terms",
-            "introduction": "",
-            "terms": [
-                {"term": term, "abbreviation": "", "synonyms": [], "definition": definition, "related": []}
-                for term, definition in terms
-            ],
-        },
-    }
 
 
 @pytest.fixture
