@@ -23,7 +23,7 @@ from ..routing import DirectDescendantRoutingMixin
 from .content_version import ContentVersion
 
 
-class HomePage(Page):
+class HomePage(DirectDescendantRoutingMixin, Page):
     """The catalogue at the root of a site: every course it hosts."""
 
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -40,6 +40,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = CoursePage.objects.child_of(self).live().public().specific()
         return context
+
+    def descendant_model_at(self, levels_down):
+        return {1: CoursePage, 2: ModulePage, 3: LessonPage, 4: TopicPage}.get(levels_down, Page)
+
+    def own_view_owner_at(self, levels_down):
+        return CoursePage if levels_down == 1 else None
 
 
 class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
