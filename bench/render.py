@@ -5,7 +5,8 @@ Run:  .venv/bin/python bench/render.py [--requests 300]
 Three pages go through the same Django/WSGI stack (middleware included), measured in
 the same run and interleaved so that machine noise hits all three alike:
 
-* topic   - a topic page with 30 blocks (headings, text, callouts, figures), as
+* topic   - a topic page with 30 blocks (headings, text, callouts, figures, videos
+            with captions and transcripts, course documents), as
             learners get it: its article comes from the fragment cache
 * published - the same topic just after a publish: the content version moves before
             each request, exactly as publishing does, so every fragment is rendered anew
@@ -42,8 +43,8 @@ def setup_site():
         instance=HomePage(title="Bare page", slug="bare", introduction="One paragraph of text, nothing more.")
     )
     Site.objects.create(hostname="bare.test", root_page=bare_root)
-    image = factories.image()
-    course = factories.course(modules=1, lessons=1, topics=3, blocks=30, image_obj=image)
+    media = factories.lesson_media()  # figures, videos with captions and course documents, as in the demo
+    course = factories.course(modules=1, lessons=1, topics=3, blocks=30, media=media)
     Site.objects.filter(is_default_site=True).update(hostname="course.test")
     from cms.models import TopicPage
 
@@ -93,7 +94,7 @@ def main():
     client = Client()
     topic_path = topic.get_url_parts()[2]
     html = client.get(topic_path, HTTP_HOST="course.test").content
-    assert b"<figure" in html and html.count(b'class="block ') == 30
+    assert html.count(b'class="block ') == 30 and b"<figure" in html and b"<video" in html
     os.makedirs(settings.WHITENOISE_ROOT, exist_ok=True)
     Path(settings.WHITENOISE_ROOT, "topic.html").write_bytes(html)
 

@@ -1,10 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 
 from files.text_extraction import document_text
 
 from .base import LearningBlock, SearchDocument
+from .prefetch import PrefetchingDocumentChooserBlock
 
 KINDS = [
     ("pdf", _("PDF")),
@@ -20,7 +20,7 @@ class CourseDocumentBlock(LearningBlock, blocks.StructBlock):
 
     kind = "document"
 
-    document = DocumentChooserBlock(label=_("Document"))
+    document = PrefetchingDocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
         required=False,
         default="",

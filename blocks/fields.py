@@ -14,6 +14,7 @@ from wagtail.blocks import StreamBlock
 from wagtail.fields import StreamField
 
 from . import unavailable
+from .prefetch import PrefetchingStreamValue
 from .registry import registry
 
 
@@ -30,7 +31,9 @@ class LessonStreamBlock(StreamBlock):
             except ValueError:
                 return super().to_python(value)
         if isinstance(value, list) and value and isinstance(value[0], dict):
+            # Every child is now of a known type; its choosers' objects come in one batch.
             value = [child if self._known(child) else unavailable.wrap(child) for child in value]
+            return PrefetchingStreamValue(self, value, is_lazy=True)
         return super().to_python(value)
 
     def get_prep_value(self, value):

@@ -3,23 +3,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
 
-from files.renditions import rendition_or_none
+from files.renditions import RENDITIONS, rendition_or_none
 
 from .base import ContentIssue, LearningBlock, SearchDocument
-
-RENDITIONS = ["width-800", "width-1600"]
-
-
-class PrefetchingImageChooserBlock(ImageChooserBlock):
-    """Fetches the images of a whole page body, and their renditions, in two queries."""
-
-    def bulk_to_python(self, values):
-        images = self.model_class.objects.prefetch_renditions(*RENDITIONS).in_bulk(
-            [value for value in values if value is not None]
-        )
-        return [images.get(value) for value in values]
+from .prefetch import PrefetchingImageChooserBlock
 
 
 class ImageBlock(LearningBlock, blocks.StructBlock):

@@ -4,7 +4,7 @@ from wagtail import blocks
 from files.renditions import rendition_or_none
 
 from .base import SearchDocument, TitledSectionBlock
-from .image import PrefetchingImageChooserBlock
+from .prefetch import PrefetchingImageChooserBlock
 
 
 class HotspotBlock(blocks.StructBlock):

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 
 from .base import SearchDocument, TitledSectionBlock
+from .prefetch import PrefetchingDocumentChooserBlock
 
 LISTS = [
     ("steps", _("Steps")),
@@ -25,7 +25,7 @@ class ToolSheetBlock(TitledSectionBlock, blocks.StructBlock):
     inputs = blocks.ListBlock(blocks.CharBlock(max_length=300), default=[], label=_("Inputs"))
     outputs = blocks.ListBlock(blocks.CharBlock(max_length=300), default=[], label=_("Outputs"))
     tips = blocks.ListBlock(blocks.CharBlock(max_length=400), default=[], label=_("Tips"))
-    template = DocumentChooserBlock(required=False, label=_("Template to download"))
+    template = PrefetchingDocumentChooserBlock(required=False, label=_("Template to download"))
 
     class Meta:
         icon = "cogs"

@@ -6,14 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 
 from files.renditions import rendition_or_none
 
 from . import webvtt
 from .base import ContentIssue, SearchDocument, TitledSectionBlock
 from .captions import cues_for, read_document
-from .image import PrefetchingImageChooserBlock
+from .prefetch import PrefetchingDocumentChooserBlock, PrefetchingImageChooserBlock
 
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("hu", "Magyar"), ("el", "Ελληνικά")]
 
@@ -29,7 +28,7 @@ def start_time(request) -> float | None:
 
 class CaptionTrackBlock(blocks.StructBlock):
     language = blocks.ChoiceBlock(choices=LANGUAGES, default="en", label=_("Language"))
-    file = DocumentChooserBlock(label=_("WebVTT file"))
+    file = PrefetchingDocumentChooserBlock(label=_("WebVTT file"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -71,7 +70,7 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     description = blocks.TextBlock(required=False, default="", label=_("Description"))
-    video_file = DocumentChooserBlock(
+    video_file = PrefetchingDocumentChooserBlock(
         required=False, label=_("Video file"), help_text=_("MP4 or WebM, uploaded as a document.")
     )
     video_url = blocks.URLBlock(

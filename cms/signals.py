@@ -13,11 +13,13 @@ def content_changed(sender=None, **kwargs):
 def connect():
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"lectern-content-{id(signal)}")
-    for model in (Partner, Expert, Competence, LearningOutcome, get_image_model(), get_document_model()):
+    # A page made private or public again changes what links (switcher, outline) may show.
+    watched = (Partner, Expert, Competence, LearningOutcome, PageViewRestriction)
+    for model in (*watched, get_image_model(), get_document_model()):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"lectern-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"lectern-delete-{model.__name__}")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="lectern-delete-page")

@@ -20,8 +20,10 @@ from __future__ import annotations
 import polib
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Substr
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import (
     LocaleSynchronization,
     StringSegment,
@@ -59,10 +61,16 @@ def is_fallback(page: Page) -> bool:
 
 def available_translations(page: Page) -> list[Page]:
     """The page in every language it really exists in (aliases are not translations), itself included."""
+    # Wagtail's .public() reads every view restriction of the site first; a restriction
+    # on the page itself or on an ancestor (a path prefix of the page's) is checked
+    # here inside the one query instead.
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+    )
     pages = (
         Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
         .live()
-        .public()
+        .exclude(Exists(restricted))
         .select_related("locale")
     )
     return sorted(pages, key=lambda p: language_order(p.locale.language_code))

@@ -4,6 +4,9 @@ import logging
 
 logger = logging.getLogger(__name__)
 
+# The widths learner pages show images at (a figure's srcset); fetched with each image.
+RENDITIONS = ["width-800", "width-1600"]
+
 
 def rendition_or_none(image, spec: str):
     """The rendition, made if needed; None (and a log line) if the storage cannot be read.

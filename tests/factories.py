@@ -78,18 +78,52 @@ def heading(text, level="h2"):
     return {"type": "heading", "value": {"text": text, "level": level, "anchor": ""}}
 
 
-def body_of(block_count: int, image_obj=None) -> list[dict]:
-    """A realistic lesson body: headings, paragraphs, a callout and, if given, figures."""
+def lesson_media():
+    """Files for a body like the demo's: two figures, a video with captions, two documents."""
+    return {
+        "images": [image("Value chain"), image("Cluster map")],
+        "video": video_file(),
+        "track": captions(),
+        "documents": [document("Checklist", "checklist.pdf"), document("Roadmap", "roadmap.pdf")],
+    }
+
+
+def body_of(block_count: int, image_obj=None, media=None) -> list[dict]:
+    """A realistic lesson body: headings, paragraphs, a callout and, if given, figures.
+
+    With ``media`` (see ``lesson_media``) every other group of five blocks, from the
+    first, swaps two
+    paragraphs for a video and a course document, and the figures alternate images.
+    """
     blocks = []
     for index in range(block_count):
         kind = index % 5
-        if kind == 0:
+        group = index // 5
+        if media and group % 2 == 0 and kind in (1, 2):
+            if kind == 1:
+                value = video_value(media["video"], media["track"], title=f"Video {group}")
+                blocks.append({"type": "video", "value": value})
+            else:
+                document_obj = media["documents"][group // 2 % len(media["documents"])]
+                blocks.append(
+                    {
+                        "type": "document",
+                        "value": {
+                            "document": document_obj.pk,
+                            "title": "",
+                            "description": "Fill it in before the workshop.",
+                            "document_kind": "worksheet",
+                        },
+                    }
+                )
+        elif kind == 0:
             blocks.append(heading(f"Section {index // 5 + 1}"))
-        elif kind == 3 and image_obj is not None:
+        elif kind == 3 and (image_obj is not None or media):
+            figure = media["images"][group % len(media["images"])] if media else image_obj
             blocks.append(
                 {
                     "type": "image",
-                    "value": {"image": image_obj.pk, "alt_text": "A value chain", "caption": "Figure"},
+                    "value": {"image": figure.pk, "alt_text": "A value chain", "caption": "Figure"},
                 }
             )
         elif kind == 4:
@@ -126,7 +160,9 @@ def publish(parent, page):
     return page
 
 
-def course(modules=2, lessons=2, topics=3, minutes=40, blocks=4, slug=None, image_obj=None) -> CoursePage:
+def course(
+    modules=2, lessons=2, topics=3, minutes=40, blocks=4, slug=None, image_obj=None, media=None
+) -> CoursePage:
     """A published course of the given shape; topic minutes are all ``minutes``."""
     n = next(_sequence)
     partner, expert, competence = snippets()
@@ -147,7 +183,7 @@ def course(modules=2, lessons=2, topics=3, minutes=40, blocks=4, slug=None, imag
                     slug=f"topic-{t}",
                     introduction=f"Introduction to topic {m}.{l_index}.{t}",
                     estimated_minutes=minutes,
-                    body=body_of(blocks, image_obj),
+                    body=body_of(blocks, image_obj, media),
                 )
                 topic.authors = [TopicAuthor(expert=expert)]
                 topic.outcomes = [

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from blocks.tokens import option_token
 from cms.course_format import CourseFormatError
@@ -139,6 +139,16 @@ def test_the_switcher_lists_the_languages_the_page_exists_in(client, topic):
     # On the Hungarian address of the untranslated page: the two real versions, and where you are.
     hungarian = topic.get_translation(locale("hu"))
     assert switcher(html(client, hungarian.url)) == {"en": topic.url, "fr": french.url, "hu": "current"}
+
+
+def test_the_switcher_never_offers_a_translation_kept_private_on_it_or_an_ancestor(client, topic):
+    french, spanish = translated(topic), translated(topic, "es")
+    PageViewRestriction.objects.create(page=french, restriction_type="password", password="x")
+    spanish_lesson = spanish.get_parent()  # an untranslated alias, private all the same
+    PageViewRestriction.objects.create(page=spanish_lesson, restriction_type="password", password="x")
+    assert switcher(html(client, topic.url)) == {}
+    PageViewRestriction.objects.filter(page=spanish_lesson).delete()
+    assert switcher(html(client, topic.url)) == {"en": "current", "es": spanish.url}
 
 
 def test_the_switcher_keeps_a_course_view_such_as_the_glossary_in_every_language(client, topic):

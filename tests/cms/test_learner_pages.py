@@ -89,8 +89,8 @@ def test_a_draft_topic_is_not_served_and_not_linked(client):
 
 def topic_queries(client, blocks):
     """Queries for a first view after a publish, and for one with the whole cache emptied."""
-    image = factories.image()
-    course = factories.course(modules=1, lessons=1, topics=3, blocks=blocks, image_obj=image)
+    media = factories.lesson_media()  # figures, videos with captions, course documents
+    course = factories.course(modules=1, lessons=1, topics=3, blocks=blocks, media=media)
     topic = TopicPage.objects.descendant_of(course).order_by("path")[1]
     client.get(topic.url)  # first view creates the image renditions
     counts = []
@@ -99,7 +99,10 @@ def topic_queries(client, blocks):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(topic.url)
         assert response.status_code == 200
-        assert response.content.decode().count("<figure") == blocks // 5
+        content = response.content.decode()
+        assert content.count('class="block block--image"') == blocks // 5
+        assert content.count('class="block block--video"') == (blocks + 9) // 10
+        assert content.count('class="block block--document"') == (blocks + 9) // 10
         counts.append(len(queries))
     return counts
 
