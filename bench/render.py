@@ -132,7 +132,9 @@ def main():
         p95 = statistics.quantiles(samples[name], n=20)[18]
         print(f"  {name:<9} median {value:7.2f} ms   p95 {p95:7.2f} ms")
     print(f"topic / bare page:   {medians['topic'] / medians['bare']:.2f}x   (target <= 1.5x)")
-    print(f"published / bare:    {medians['published'] / medians['bare']:.2f}x   (the first view after a publish)")
+    print(
+        f"published / bare:    {medians['published'] / medians['bare']:.2f}x   (the first view after a publish)"
+    )
     print(f"cold topic / bare:   {medians['cold'] / medians['bare']:.2f}x   (cache emptied)")
     print(f"topic / static file: {medians['topic'] / medians['static']:.2f}x")
     print(

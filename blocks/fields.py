@@ -10,16 +10,48 @@ the registry changes).
 
 import json
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlock
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 
 from . import unavailable
 from .prefetch import PrefetchingStreamValue
 from .registry import registry
 
+# Ids the topic page itself uses; a section anchor must not take one of them.
+PAGE_IDS = {"main", "toc-title", "outcomes-title", "authors-title", "site-q"}
+
 
 class LessonStreamBlock(StreamBlock):
     """The lesson body; blocks of removed plugins are kept (see ``blocks.unavailable``)."""
+
+    def clean(self, value):
+        """Every section of a topic needs its own anchor: a link, a search hit or a contents
+        entry pointing at a shared one would land on the wrong section."""
+        cleaned = super().clean(value)
+        seen, errors = set(), {}
+        for index, child in enumerate(cleaned):
+            toc_entries = getattr(child.block, "toc_entries", None)
+            for _level, _text, anchor in toc_entries(child.value) if toc_entries else []:
+                if anchor in PAGE_IDS:
+                    message = _("“%(anchor)s” is used by the page itself: choose another anchor.")
+                elif anchor in seen:
+                    message = _(
+                        "“%(anchor)s” is already the anchor of an earlier section of this topic: "
+                        "change the title or give this one its own anchor."
+                    )
+                else:
+                    seen.add(anchor)
+                    continue
+                error = ValidationError(message, params={"anchor": anchor})
+                field = next((name for name in ("anchor", "title", "text") if child.value.get(name)), None)
+                errors[index] = StructBlockValidationError(block_errors={field: error}) if field else error
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return cleaned
 
     def _known(self, child):
         return not isinstance(child, dict) or child.get("type") in self.child_blocks

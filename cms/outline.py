@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
+from django.db.models.functions import Substr
 
 
 @dataclass
@@ -22,6 +23,7 @@ class OutlineNode:
     own_minutes: int = 0
     outcomes: list = field(default_factory=list)
     translation_key: str = ""  # the same in every language: progress is kept under it
+    is_topic: bool = False
 
     @property
     def minutes(self) -> int:
@@ -33,7 +35,7 @@ class OutlineNode:
 
     @property
     def topic_count(self) -> int:
-        if not self.children:
+        if self.is_topic:
             return 1
         return sum(child.topic_count for child in self.children)
 
@@ -97,6 +99,7 @@ class CourseOutline:
             node = OutlineNode(page.pk, page.title, page.get_url(request), page.introduction)
             node.translation_key = str(page.translation_key)
             if isinstance(page, TopicPage):
+                node.is_topic = True
                 node.own_minutes = page.estimated_minutes
                 if with_outcomes:
                     node.outcomes = list(page.outcomes.all())
@@ -113,13 +116,27 @@ class CourseOutline:
 
 
 def topic_neighbours(topic, request=None):
-    """The previous and next live topic of the same course, across lessons and modules."""
+    """The previous and next topic of the same course, across lessons and modules.
+
+    Only topics a learner can reach from the outline count: live, under a live lesson
+    and module (a topic left live under an unpublished lesson is skipped, as the
+    outline skips it).
+    """
+    from wagtail.models import Page
+
     from .models import TopicPage
 
     course_path = topic.path[: topic.steplen * (topic.depth - 3)]
+    hidden_ancestor = Page.objects.filter(
+        live=False,
+        depth__gt=topic.depth - 3,
+        depth__lt=topic.depth,
+        path=Substr(OuterRef("path"), 1, F("depth") * topic.steplen),
+    )
     siblings = list(
         TopicPage.objects.live()
         .filter(path__startswith=course_path, depth=topic.depth)
+        .exclude(Exists(hidden_ancestor))
         .order_by("path")
         .only("id", "title", "path", "url_path", "depth")
     )

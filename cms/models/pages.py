@@ -115,7 +115,24 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
         )
 
 
-class ModulePage(Page):
+def breadcrumb_pages(page):
+    """The live pages above ``page`` from its course down, for the breadcrumb trail (lazy)."""
+    return page.get_ancestors().live().filter(depth__gt=2).specific(defer=True)
+
+
+class RollUpMixin:
+    """Minutes a module or lesson takes: the sum over the live topics it reaches."""
+
+    @property
+    def estimated_minutes(self):
+        hidden = Page.objects.filter(live=False, path__startswith=self.path, depth__gt=self.depth)
+        topics = TopicPage.objects.live().descendant_of(self)
+        for page in hidden.only("path"):
+            topics = topics.exclude(path__startswith=page.path)
+        return topics.aggregate(total=models.Sum("estimated_minutes"))["total"] or 0
+
+
+class ModulePage(RollUpMixin, Page):
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -129,13 +146,14 @@ class ModulePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        outline = CourseOutline.for_page(self)
+        outline = CourseOutline.for_page(self, with_outcomes=True)
         context["outline"] = outline
         context["module"] = outline.find(self.pk) if outline else None
+        context["breadcrumbs"] = breadcrumb_pages(self)
         return context
 
 
-class LessonPage(Page):
+class LessonPage(RollUpMixin, Page):
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
     partner = models.ForeignKey(
         "cms.Partner",
@@ -161,14 +179,8 @@ class LessonPage(Page):
         outline = CourseOutline.for_page(self, with_outcomes=True)
         context["outline"] = outline
         context["lesson"] = outline.find(self.pk) if outline else None
+        context["breadcrumbs"] = breadcrumb_pages(self)
         return context
-
-    @property
-    def estimated_minutes(self):
-        return (
-            TopicPage.objects.live().child_of(self).aggregate(total=models.Sum("estimated_minutes"))["total"]
-            or 0
-        )
 
 
 def in_source_language():
@@ -253,7 +265,7 @@ class TopicPage(Page):
         context["content_version"] = ContentVersion.current()
         context["media_start"] = media_start_key(request)
         context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
-        context["breadcrumbs"] = self.get_ancestors().live().filter(depth__gt=2).specific(defer=True)
+        context["breadcrumbs"] = breadcrumb_pages(self)
         return context
 
     @cached_property

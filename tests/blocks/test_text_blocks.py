@@ -10,7 +10,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
 from blocks.image import ImageBlock
-from cms.models import CoursePage
+from cms.models import CoursePage, TopicPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +245,29 @@ def test_a_course_document_can_have_its_own_title_and_kind(client):
     assert f'<a href="{document.url}" download>Maturity worksheet</a>' in block
     assert "worksheet-v3-final" not in block
     assert "(DOCX, 3.0\xa0KB)" in block
+
+
+def test_two_sections_sharing_an_anchor_or_a_page_id_are_refused_in_the_editor(admin_client):
+    from tests.roles.conftest import edit_url, topic_form
+
+    topic = factories.topic_with([factories.heading("Why it matters")])
+    revisions = topic.revisions.count()
+    body = [
+        ("heading", {"text": "Why it matters", "level": "h2", "anchor": ""}),
+        ("heading", {"text": "Why it matters?", "level": "h3", "anchor": ""}),  # the same slug
+        ("heading", {"text": "Main points", "level": "h2", "anchor": "main"}),  # the page's <main>
+        ("heading", {"text": "Main points", "level": "h2", "anchor": "main-points"}),
+    ]
+    response = admin_client.post(edit_url(topic), {**topic_form(topic, body=body), "action-publish": "1"})
+    assert response.status_code == 200  # the form again, with the errors
+    page = unescape(response.content.decode())
+    assert "is already the anchor of an earlier section of this topic" in page
+    assert "is used by the page itself" in page
+    assert topic.revisions.count() == revisions  # nothing saved
+
+    body[1] = ("heading", {"text": "Why it matters?", "level": "h3", "anchor": "why-it-matters-detail"})
+    body[2] = ("heading", {"text": "Main points", "level": "h2", "anchor": "key-points"})
+    response = admin_client.post(edit_url(topic), {**topic_form(topic, body=body), "action-publish": "1"})
+    assert response.status_code == 302
+    published = [child.value["text"] for child in TopicPage.objects.get(pk=topic.pk).body]
+    assert published == ["Why it matters", "Why it matters?", "Main points", "Main points"]

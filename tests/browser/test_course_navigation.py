@@ -45,3 +45,18 @@ def test_the_keyboard_reaches_the_content_through_the_skip_link(page, live_serve
     assert focused.strip() == "Skip to content"
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_the_printed_outline_keeps_the_curriculum_and_drops_the_site_chrome(
+    page, live_server, course_on_live_server
+):
+    page.goto(live_server.url + course_on_live_server.url + "outline/")
+    header, table = page.locator("header.site-header"), page.locator("table.outline-table").first
+    assert header.is_visible() and table.is_visible()
+    page.emulate_media(media="print")
+    assert not header.is_visible()
+    assert not page.locator("footer.site-footer").is_visible()
+    assert table.is_visible()
+    assert "Topic 2.2.2" in page.locator("main").inner_text()
+    pdf = page.pdf()  # Chromium lays the outline out for paper without error
+    assert pdf.startswith(b"%PDF")

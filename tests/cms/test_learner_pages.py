@@ -4,8 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
-from cms.models import ContentVersion, LessonPage, ModulePage, TopicPage
+from cms.models import ContentVersion, CoursePage, LessonPage, ModulePage, TopicPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,19 @@ def html(client, page, suffix=""):
     return response.content.decode()
 
 
+def test_the_site_home_lists_the_published_public_courses(client):
+    home = factories.home_page()
+    assert "No course is published yet." in html(client, home)
+    shown = factories.course(modules=1, lessons=1, topics=1)
+    draft = factories.course(modules=1, lessons=1, topics=1)
+    draft.unpublish()
+    private = factories.course(modules=1, lessons=1, topics=1)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    page = html(client, home)
+    assert f'<a href="{shown.url}">{shown.title}</a>' in page
+    assert draft.title not in page and private.title not in page
+
+
 def test_the_course_home_lists_its_modules_with_their_hours(client):
     course = factories.course(modules=2, lessons=2, topics=3, minutes=40)
     page = html(client, course)
@@ -25,12 +39,49 @@ def test_the_course_home_lists_its_modules_with_their_hours(client):
     assert "about 8.0 hours" in page
 
 
-def test_the_module_page_lists_lessons_and_their_topics(client):
+def test_the_module_page_lists_lessons_and_their_topics_and_rolls_up_outcomes(client):
     course = factories.course(modules=1, lessons=2, topics=2, minutes=30)
     module = ModulePage.objects.child_of(course).get()
+    assert module.estimated_minutes == 120
     page = html(client, module)
     assert "Lesson 1.1" in page and "Lesson 1.2" in page and "Topic 1.2.2" in page
-    assert "30 min" in page
+    assert "30 min" in page and "about 2.0 hours" in page
+    assert "4 learning outcomes" in page and page.count("Outcome of topic 1.") == 4
+    assert re.search(r'<nav class="breadcrumbs.*?Course \d+.*?aria-current="page">Module 1', page, re.S)
+
+
+def test_the_lesson_page_leads_back_to_its_module(client):
+    course = factories.course(modules=2, lessons=1, topics=1)
+    lesson = LessonPage.objects.descendant_of(course).order_by("path").last()
+    page = html(client, lesson)
+    module = lesson.get_parent()
+    assert re.search(
+        rf'<nav class="breadcrumbs.*?href="{course.url}">Course \d+.*?href="{module.url}">Module 2'
+        r'.*?aria-current="page">Lesson 2.1',
+        page,
+        re.S,
+    )
+
+
+def test_an_empty_lesson_or_course_counts_no_topics(client):
+    course = factories.course(modules=1, lessons=1, topics=2)
+    module = ModulePage.objects.child_of(course).get()
+    factories.publish(module, LessonPage(title="Lesson still to write", slug="later"))
+    assert "1 module · 2 topics" in html(client, course)
+    empty = factories.publish(factories.home_page(), CoursePage(title="Empty course", slug="empty"))
+    assert "0 modules · 0 topics" in html(client, empty)
+
+
+def test_a_topic_under_an_unpublished_lesson_is_skipped_by_previous_and_next(client):
+    course = factories.course(modules=1, lessons=3, topics=1)
+    first, middle, last = TopicPage.objects.descendant_of(course).order_by("path")
+    middle_lesson = middle.get_parent()
+    middle_lesson.live = False  # unpublished alone: its topic is still live, as Wagtail allows
+    middle_lesson.save(update_fields=["live"])
+    middle_lesson.get_parent().specific.save_revision().publish()  # a publish, as an editor's would
+    assert f'rel="next" href="{last.url}"' in html(client, first)
+    assert f'rel="prev" href="{first.url}"' in html(client, last)
+    assert course.specific.get_children().get().specific.estimated_minutes == 80
 
 
 def test_the_lesson_page_rolls_up_minutes_and_outcomes(client):
@@ -108,7 +159,10 @@ def topic_queries(client, blocks):
 
 
 def test_the_topic_page_query_count_is_bounded_and_independent_of_its_length(client):
-    (published_five, cold_five), (published_fifty, cold_fifty) = topic_queries(client, 5), topic_queries(client, 50)
+    (published_five, cold_five), (published_fifty, cold_fifty) = (
+        topic_queries(client, 5),
+        topic_queries(client, 50),
+    )
     assert (published_five, cold_five) == (published_fifty, cold_fifty)
     # Routing, privacy, the content version, images, outcomes, authors, neighbours,
     # breadcrumbs and the language switcher; an emptied cache adds Wagtail's site root paths.
@@ -147,7 +201,9 @@ def test_learner_pages_load_every_asset_from_the_site_itself(client):
     html = client.get(topic.url).content.decode()
     sources = re.findall(r'<(?:script|link|img|source|track|iframe)\b[^>]*\b(?:src|href)="([^"]+)"', html)
     assert sources  # the stylesheet, the script, the video and its captions
-    assert [src for src in sources if src.startswith(("http://", "https://", "//")) and "127.0.0.1" not in src] == []
+    assert [
+        src for src in sources if src.startswith(("http://", "https://", "//")) and "127.0.0.1" not in src
+    ] == []
 
 
 def test_every_level_is_reached_directly_and_a_course_view_wins_over_a_page_of_its_name(client):
