@@ -5,7 +5,12 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   exit 1
 fi
 if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
+  if ! "$PYTHON" -m venv .venv; then
+    rm -rf .venv
+    echo "Could not create a virtualenv with $PYTHON. On Debian or Ubuntu, install python3-venv" >&2
+    echo "(sudo apt install python3-venv), or point PYTHON at another interpreter: PYTHON=python3.12 $0" >&2
+    exit 1
+  fi
 fi
 stamp=".venv/.installed-$(basename "$1" .txt)"
 if [ ! -f "$stamp" ] || [ -n "$(find requirements -newer "$stamp" -print -quit)" ]; then
