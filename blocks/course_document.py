@@ -4,6 +4,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from files.text_extraction import document_text
 
+from . import previews
 from .base import LearningBlock, SearchDocument
 
 KINDS = [
@@ -36,6 +37,18 @@ class CourseDocumentBlock(LearningBlock, blocks.StructBlock):
         template = "blocks/course_document.html"
         label = _("Course document")
         description = _("A PDF, slides, worksheet or template to download.")
+        preview_value = {
+            "title": "Digital maturity self-assessment",
+            "description": "Fill it in with the owner before the first visit.",
+            "document_kind": "worksheet",
+        }
+
+    def get_preview_value(self):
+        return self.to_python({**self.meta.preview_value, "document": previews.first_course_document_pk()})
+
+    def get_preview_context(self, value, parent_context=None):
+        # Without a document in the library, the preview shows what the block says instead.
+        return {**super().get_preview_context(value, parent_context), "block_preview": True}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

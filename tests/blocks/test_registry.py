@@ -8,6 +8,7 @@ from blocks.fields import LessonBodyField
 from blocks.plugins import discover_plugin_apps
 from blocks.registry import AlreadyRegistered, BlockRegistry, registry
 from cms.models import TopicPage
+from tests import factories
 
 CORE_ORDER = [
     "heading",
@@ -90,21 +91,53 @@ PREVIEW_TEXT = {
     "heading": "Why clusters matter for SMEs",
     "rich_text": "A cluster brings together firms",
     "callout": "Start from the members",
+    "image": "A cluster manager and a machine-shop owner in front of a retrofitted lathe.",
+    "video": "Additive manufacturing in five minutes",
+    "infographic": "Connected machines",
     "exercise": "A cluster is a kind of trade association.",
     "case_study": "A metalworking cluster pilots predictive maintenance",
     "vocab_sheet": "A virtual model kept in step with a real asset.",
     "tool_sheet": "Digital maturity interview guide",
+    "document": "Digital maturity self-assessment",
     "flashcards": "IIoT",
 }
 
 
-@pytest.mark.django_db
-def test_every_block_without_a_required_file_has_an_admin_preview(client, django_user_model):
+@pytest.fixture
+def editor(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "pw"))
-    previewable = {name for name, block in registry.items() if block.is_previewable}
-    # image, video, infographic and document need a file chosen in the library to show anything
-    assert previewable == set(PREVIEW_TEXT)
-    for name, text in PREVIEW_TEXT.items():
-        response = client.get("/admin/block-preview/", {"id": registry[name].definition_prefix})
-        assert response.status_code == 200, name
-        assert text in response.content.decode(), name
+    return client
+
+
+def preview(client, name) -> str:
+    response = client.get("/admin/block-preview/", {"id": registry[name].definition_prefix})
+    assert response.status_code == 200, name
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_every_block_has_an_admin_preview_that_renders_on_an_empty_library(editor):
+    assert set(PREVIEW_TEXT) <= set(registry.names())
+    for name, block in registry.items():
+        assert block.is_previewable, name
+        assert block.get_description(), name
+        html = preview(editor, name)
+        if name in PREVIEW_TEXT:
+            assert PREVIEW_TEXT[name] in html, name
+    assert "The video file is not available." in preview(editor, "video")
+    assert "no document in the library yet" in preview(editor, "document")
+
+
+@pytest.mark.django_db
+def test_blocks_that_show_a_file_preview_the_first_suitable_one_in_the_library(editor):
+    factories.captions()  # a caption track is neither a course document nor a video
+    image = factories.image("Smart factory")
+    document = factories.document("Cluster checklist", "checklist.pdf")
+    video = factories.video_file()
+    figure = preview(editor, "image")
+    assert '<img src="' in figure and image.get_rendition("width-800").file.name in figure
+    assert image.get_rendition("width-1200").file.name in preview(editor, "infographic")
+    assert f'<source src="{video.url}">' in preview(editor, "video")
+    assert f'<a href="{document.url}" download>Digital maturity self-assessment</a>' in preview(
+        editor, "document"
+    )
