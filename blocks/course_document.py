@@ -1,5 +1,8 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from files.text_extraction import document_text
@@ -49,6 +52,21 @@ class CourseDocumentBlock(LearningBlock, blocks.StructBlock):
     def get_preview_context(self, value, parent_context=None):
         # Without a document in the library, the preview shows what the block says instead.
         return {**super().get_preview_context(value, parent_context), "block_preview": True}
+
+    def clean(self, value):
+        """The kind shown to learners must match the file they download."""
+        value = super().clean(value)
+        document = value.get("document")
+        extension = (document.file_extension or "").lower() if document else ""
+        if extension in previews.NOT_COURSE_DOCUMENTS:
+            message = gettext("A caption track or a video is not a course document: use a video block.")
+            raise StructBlockValidationError({"document": ValidationError(message)})
+        if value["document_kind"] == "pdf" and document and extension != "pdf":
+            message = gettext("The file is a %(type)s, not a PDF: choose another kind.") % {
+                "type": extension.upper() or gettext("file without an extension")
+            }
+            raise StructBlockValidationError({"document_kind": ValidationError(message)})
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
