@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from blocks.registry import registry
 from cms.models import LessonPage, TopicPage
+from search.indexer import documents_for_page
 from tests import factories
 from tests.blocks.admin_forms import list_block, stored_body, topic_form
 
@@ -65,9 +66,9 @@ def test_an_editor_adds_flashcards_in_the_admin_and_learners_use_them(editor, cl
     )  # not its copies in other languages
     assert topic.live and topic.body[0].block_type == "flashcards"
 
-    html = client.get(topic.url).content.decode()
-    assert "What does IIoT stand for?" in html
-    assert "Industrial Internet of Things" not in html and "Manufacturing execution system" not in html
+    page = client.get(topic.url).content.decode()
+    assert "What does IIoT stand for?" in page
+    assert "Industrial Internet of Things" not in page and "Manufacturing execution system" not in page
 
     child = topic.body[0]
     [document] = child.block.search_documents(child.value, {})
@@ -97,6 +98,25 @@ def topic_with_deck():
             {"type": "flashcards", "value": DECK, "id": "deck-1"},
         ]
     )
+
+
+def test_the_plugins_block_is_indexed_with_its_page_and_found_by_search(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the index is written after commit
+        topic = factories.topic_with(
+            [{"type": "flashcards", "value": DECK, "id": "deck-1"}], title="Acronyms"
+        )
+    [deck] = [document for document in documents_for_page(topic) if document.kind == "flashcards"]
+    assert deck.title == "Acronyms of Industry 4.0" and deck.topic_title == "Acronyms"
+    assert "What does IIoT stand for?" in deck.text and "Industrial Internet of Things" not in deck.text
+    assert deck.url.startswith(topic.url + "#")
+
+    hits = client.get("/api/search/", {"q": "MES stand"}).json()["hits"]
+    assert [(hit["kind"], hit["url"]) for hit in hits] == [("flashcards", deck.url)]
+    page = client.get("/en/search/", {"q": "IIoT"}).content.decode()
+    assert f'href="{deck.url}"' in page
+    assert client.get("/api/search/", {"q": "Manufacturing execution system"}).json()["total"] == 0
 
 
 def test_a_page_whose_plugin_is_gone_still_renders_without_that_block(
