@@ -79,19 +79,17 @@ def test_a_plugin_can_be_switched_off_by_name_leaving_the_others():
 
 
 ROOT = Path(__file__).resolve().parents[2]
-REPORT = (
-    "import json; from django.apps import apps; from blocks.registry import registry; "
-    "from cms.models import TopicPage; print(json.dumps(["
-    "apps.is_installed('lectern_flashcards'), 'flashcards' in registry, "
-    "'flashcards' in TopicPage.body.field.stream_block.child_blocks]))"
-)
 
 
-def lectern_started_with(environment) -> list[bool]:
-    """Start Lectern in a new process (plugins are found when the settings load) and report
-    whether the flashcards app is installed, registered and offered in the lesson body."""
+def lectern_started_with(environment, report) -> list:
+    """Start Lectern in a new process (plugins are found when the settings load) and return
+    what ``report`` (a Python expression, evaluated after start-up) gives, through JSON."""
+    code = (
+        "import json; from django.apps import apps; from blocks.registry import registry; "
+        f"from cms.models import TopicPage; print(json.dumps({report}))"
+    )
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", REPORT],
+        [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "LECTERN_TEST_STORAGE": "local"}
         | environment,
@@ -103,12 +101,53 @@ def lectern_started_with(environment) -> list[bool]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+FLASHCARDS_PRESENT = (
+    "[apps.is_installed('lectern_flashcards'), 'flashcards' in registry,"
+    " 'flashcards' in TopicPage.body.field.stream_block.child_blocks]"
+)
+
+
 @pytest.mark.parametrize(
     ("disabled", "present"),
     [("", True), ("flashcards", False), ("estimate,lectern_flashcards", False)],
 )
 def test_the_disabling_setting_keeps_the_plugin_out_of_a_started_lectern(disabled, present):
-    assert lectern_started_with({"LECTERN_DISABLED_PLUGINS": disabled}) == [present, present, present]
+    environment = {"LECTERN_DISABLED_PLUGINS": disabled}
+    assert lectern_started_with(environment, FLASHCARDS_PRESENT) == [present, present, present]
+
+
+LISTED_APP = """
+from django.apps import AppConfig
+
+
+class ListedConfig(AppConfig):
+    name = "listed_blocks"
+
+    def ready(self):
+        from wagtail import blocks
+
+        from blocks.registry import registry
+
+        registry.register("listed_note", blocks.CharBlock)
+"""
+
+
+def test_an_app_listed_in_the_sites_settings_is_a_plugin_too(tmp_path):
+    """A plugin that is not a package: the site's settings add it to INSTALLED_APPS."""
+    (tmp_path / "listed_blocks").mkdir()
+    (tmp_path / "listed_blocks" / "__init__.py").write_text("")
+    (tmp_path / "listed_blocks" / "apps.py").write_text(LISTED_APP)
+    (tmp_path / "site_settings.py").write_text(
+        "from cms.settings.test import *  # noqa\nINSTALLED_APPS += ['listed_blocks']\n"
+    )
+    environment = {
+        "DJANGO_SETTINGS_MODULE": "site_settings",
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    names, in_body = lectern_started_with(
+        environment, "[registry.names(), 'listed_note' in TopicPage.body.field.stream_block.child_blocks]"
+    )
+    assert names[: len(CORE_ORDER)] == CORE_ORDER and names[-1] == "listed_note" and in_body
 
 
 def test_the_lesson_body_migration_state_does_not_depend_on_the_registry():
