@@ -1,8 +1,12 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import SearchDocument, TitledSectionBlock
 from .countries import COUNTRIES
+from .validation import repeated_items_error, same_text
 
 ORGANISATION_TYPES = [
     ("cluster", _("Cluster organisation")),
@@ -56,6 +60,24 @@ class CaseStudyBlock(TitledSectionBlock, blocks.StructBlock):
             "lessons_learned": "Start with a problem the owners already feel.",
             "discussion_questions": ["Which of your members would volunteer first, and why?"],
         }
+
+    def clean(self, value):
+        """No section pasted into another one, no question asked twice."""
+        value = super().clean(value)
+        errors = {}
+        for index, (name, _label) in enumerate(SECTIONS):
+            earlier = next(
+                (label for other, label in SECTIONS[:index] if same_text(value[other], value[name])), None
+            )
+            if earlier:
+                errors[name] = ValidationError(
+                    gettext("This repeats the %(section)s word for word.") % {"section": str(earlier).lower()}
+                )
+        if questions := repeated_items_error(value["discussion_questions"]):
+            errors["discussion_questions"] = questions
+        if errors:
+            raise StructBlockValidationError(errors)
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -10,10 +10,13 @@ the registry changes).
 
 import json
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.telepath import register
 from wagtail.blocks import StreamBlock
-from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.stream_block import StreamBlockAdapter, StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 
@@ -82,6 +85,26 @@ class LessonStreamBlock(StreamBlock):
             if child is not None:
                 result.append(child)
         return result
+
+
+class LessonStreamBlockAdapter(StreamBlockAdapter):
+    """Keeps the unavailable block out of the **+** menu (Wagtail has no option for it).
+
+    Its definition is still sent, so that such blocks already in a page show and save.
+    """
+
+    js_constructor = "lectern.blocks.LessonStreamBlock"
+
+    def js_args(self, block):
+        name, groups, states, meta = super().js_args(block)
+        return [name, groups, states, {**meta, "hiddenFromMenu": [unavailable.NAME]}]
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(js=["blocks/js/lesson-body.js"])
+
+
+register(LessonStreamBlockAdapter(), LessonStreamBlock)
 
 
 class LessonBodyField(StreamField):

@@ -6,6 +6,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from files.renditions import RENDITIONS, rendition_or_none
 
+from . import previews
 from .base import ContentIssue, LearningBlock, SearchDocument
 from .prefetch import PrefetchingImageChooserBlock
 
@@ -31,6 +32,13 @@ class ImageBlock(LearningBlock, blocks.StructBlock):
         template = "blocks/image.html"
         label = _("Image")
         description = _("A figure with alternative text and a caption.")
+        preview_value = {
+            "alt_text": "A cluster manager and a machine-shop owner in front of a retrofitted lathe.",
+            "caption": "A first visit starts on the shop floor.",
+        }
+
+    def get_preview_value(self):
+        return self.to_python({**self.meta.preview_value, "image": previews.first_image_pk()})
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

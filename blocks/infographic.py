@@ -3,6 +3,7 @@ from wagtail import blocks
 
 from files.renditions import rendition_or_none
 
+from . import previews
 from .base import SearchDocument, TitledSectionBlock
 from .prefetch import PrefetchingImageChooserBlock
 
@@ -35,6 +36,20 @@ class InfographicBlock(TitledSectionBlock, blocks.StructBlock):
         template = "blocks/infographic.html"
         label = _("Interactive infographic")
         description = _("An image with hotspots, each opening a short explanation.")
+        preview_value = {
+            "title": "The smart factory",
+            "alt_text": "A plant whose machines, planning and suppliers share data.",
+            "hotspots": [
+                {"x": 25, "y": 35, "title": "Connected machines", "text": "Machines report their state."},
+                {"x": 70, "y": 60, "title": "Planning", "text": "The ERP plans orders on live data."},
+            ],
+        }
+
+    def get_preview_value(self):
+        value = self.meta.preview_value
+        return self.to_python(
+            {**value, "image": previews.first_image_pk(), "hotspots": previews.with_ids(value["hotspots"])}
+        )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

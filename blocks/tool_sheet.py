@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import SearchDocument, TitledSectionBlock
 from .prefetch import PrefetchingDocumentChooserBlock
+from .validation import repeated_items_error
 
 LISTS = [
     ("steps", _("Steps")),
@@ -38,6 +40,15 @@ class ToolSheetBlock(TitledSectionBlock, blocks.StructBlock):
             "when_to_use": "Before any technology recommendation.",
             "steps": ["Agree the scope.", "Walk the shop floor.", "Score each dimension together."],
         }
+
+    def clean(self, value):
+        """No item twice in a list: a repeated step reads as a step to do twice."""
+        value = super().clean(value)
+        errors = {name: repeated_items_error(value[name]) for name, _label in LISTS}
+        errors = {name: error for name, error in errors.items() if error}
+        if errors:
+            raise StructBlockValidationError(errors)
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

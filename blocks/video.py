@@ -9,7 +9,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from files.renditions import rendition_or_none
 
-from . import webvtt
+from . import previews, webvtt
 from .base import ContentIssue, SearchDocument, TitledSectionBlock
 from .captions import cues_for, read_document
 from .prefetch import PrefetchingDocumentChooserBlock, PrefetchingImageChooserBlock
@@ -86,6 +86,22 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
         template = "blocks/video.html"
         label = _("Video")
         description = _("A video with captions, a transcript and chapters.")
+        preview_value = {
+            "title": "Additive manufacturing in five minutes",
+            "description": "How layer-by-layer production works, and when it pays off.",
+            "duration": 300,
+            "chapters": [{"title": "What it is", "start": 0}, {"title": "When it pays off", "start": 120}],
+        }
+
+    def get_preview_value(self):
+        value = self.meta.preview_value
+        return self.to_python(
+            {
+                **value,
+                "video_file": previews.first_video_pk(),
+                "chapters": previews.with_ids(value["chapters"]),
+            }
+        )
 
     def content_issues(self, value):
         if any(track.get("file") for track in value.get("captions") or []):

@@ -1,10 +1,15 @@
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import SearchDocument, TitledSectionBlock
+from .validation import same_text
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,29 @@ class VocabSheetBlock(TitledSectionBlock, blocks.StructBlock):
         context["anchor"] = self.anchor_for(value)
         context["entries"] = [dict(term, anchor=term_anchor(term["term"])) for term in value["terms"]]
         return context
+
+    def clean(self, value):
+        """Each term once: a second one would repeat the first's anchor, so its link and the
+        glossary's would open the first."""
+        value = super().clean(value)
+        first_by_anchor, errors = {}, {}
+        for index, entry in enumerate(value["terms"]):
+            term, anchor = entry["term"], term_anchor(entry["term"])
+            if anchor not in first_by_anchor:
+                first_by_anchor[anchor] = term
+                continue
+            first = first_by_anchor[anchor]
+            if same_text(term, first):
+                message = gettext("“%(term)s” is already in this sheet.") % {"term": term}
+            else:
+                message = gettext("“%(term)s” would share its link with “%(other)s”: reword one of them.") % {
+                    "term": term,
+                    "other": first,
+                }
+            errors[index] = StructBlockValidationError({"term": ValidationError(message)})
+        if errors:
+            raise StructBlockValidationError({"terms": ListBlockValidationError(block_errors=errors)})
+        return value
 
     def glossary_entries(self, value):
         return [

@@ -66,6 +66,10 @@ def parse(source: str | bytes) -> list[Cue]:
     cues: list[Cue] = []
     index = 1
     while index < len(lines) and lines[index].strip():  # header block
+        if "-->" in lines[index]:  # a cue glued to the header would be read as header text
+            raise WebVTTError(
+                index + 1, gettext("a blank line must separate the 'WEBVTT' header from the first cue")
+            )
         index += 1
     while index < len(lines):
         if not lines[index].strip():
@@ -88,10 +92,12 @@ def parse(source: str | bytes) -> list[Cue]:
 def _read_block(block, first_line, previous):
     if re.match(r"^(NOTE|STYLE|REGION)(?:[ \t]|$)", block[0]):
         return None
-    timing_at = 0 if "-->" in block[0] else 1
+    timing_at = 0 if "-->" in block[0] else 1  # an optional cue identifier comes first
     if timing_at >= len(block) or "-->" not in block[timing_at]:
+        # A lone line is stray text, not an identifier: name it, not the blank line after it.
         raise WebVTTError(
-            first_line + timing_at, gettext("expected a cue timing such as '00:00:01.000 --> 00:00:04.000'")
+            first_line + min(timing_at, len(block) - 1),
+            gettext("expected a cue timing such as '00:00:01.000 --> 00:00:04.000'"),
         )
     line_number = first_line + timing_at
     match = TIMING_LINE.match(block[timing_at].strip())

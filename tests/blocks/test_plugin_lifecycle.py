@@ -5,12 +5,12 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from blocks.registry import registry
 from cms.models import LessonPage, TopicPage
+from search.indexer import documents_for_page
 from tests import factories
+from tests.blocks.admin_forms import list_block, stored_body, topic_form
 
 pytestmark = pytest.mark.django_db
 
@@ -46,40 +46,6 @@ def plugin_removed():
     registry.register("flashcards", block)
 
 
-def list_block(items):
-    data = {"count": len(items)}
-    for index, item in enumerate(items):
-        data.update(
-            {f"{index}-value": item, f"{index}-deleted": "", f"{index}-order": index, f"{index}-id": ""}
-        )
-    return data
-
-
-def topic_form(title, slug, body_items):
-    body = {"count": len(body_items)}
-    for index, (block_type, value, block_id) in enumerate(body_items):
-        body.update(
-            {
-                f"{index}-type": block_type,
-                f"{index}-value": value,
-                f"{index}-deleted": "",
-                f"{index}-order": index,
-                f"{index}-id": block_id,
-            }
-        )
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "introduction": "",
-            "body": body,
-            "estimated_minutes": 20,
-            "authors": inline_formset([]),
-            "action-publish": "publish",
-        }
-    )
-
-
 def deck_form_value(deck):
     cards = [
         {"prompt": c["prompt"], "answer": c["answer"], "also_accepted": list_block(c["also_accepted"])}
@@ -95,12 +61,14 @@ def test_an_editor_adds_flashcards_in_the_admin_and_learners_use_them(editor, cl
         topic_form("Acronyms", "acronyms", [("flashcards", deck_form_value(DECK), "")]),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    topic = TopicPage.objects.get(locale__language_code="en", slug="acronyms")  # not its copies in other languages
+    topic = TopicPage.objects.get(
+        locale__language_code="en", slug="acronyms"
+    )  # not its copies in other languages
     assert topic.live and topic.body[0].block_type == "flashcards"
 
-    html = client.get(topic.url).content.decode()
-    assert "What does IIoT stand for?" in html
-    assert "Industrial Internet of Things" not in html and "Manufacturing execution system" not in html
+    page = client.get(topic.url).content.decode()
+    assert "What does IIoT stand for?" in page
+    assert "Industrial Internet of Things" not in page and "Manufacturing execution system" not in page
 
     child = topic.body[0]
     [document] = child.block.search_documents(child.value, {})
@@ -132,12 +100,23 @@ def topic_with_deck():
     )
 
 
-def stored_body(topic):
-    """The body exactly as the database holds it, read past the ORM."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT body FROM cms_topicpage WHERE page_ptr_id = %s", [topic.pk])
-        raw = cursor.fetchone()[0]
-    return json.loads(raw) if isinstance(raw, str) else raw
+def test_the_plugins_block_is_indexed_with_its_page_and_found_by_search(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the index is written after commit
+        topic = factories.topic_with(
+            [{"type": "flashcards", "value": DECK, "id": "deck-1"}], title="Acronyms"
+        )
+    [deck] = [document for document in documents_for_page(topic) if document.kind == "flashcards"]
+    assert deck.title == "Acronyms of Industry 4.0" and deck.topic_title == "Acronyms"
+    assert "What does IIoT stand for?" in deck.text and "Industrial Internet of Things" not in deck.text
+    assert deck.url.startswith(topic.url + "#")
+
+    hits = client.get("/api/search/", {"q": "MES stand"}).json()["hits"]
+    assert [(hit["kind"], hit["url"]) for hit in hits] == [("flashcards", deck.url)]
+    page = client.get("/en/search/", {"q": "IIoT"}).content.decode()
+    assert f'href="{deck.url}"' in page
+    assert client.get("/api/search/", {"q": "Manufacturing execution system"}).json()["total"] == 0
 
 
 def test_a_page_whose_plugin_is_gone_still_renders_without_that_block(
@@ -174,7 +153,11 @@ def test_saving_the_page_in_the_admin_keeps_the_removed_plugins_data(editor, cli
                         '{"blocks":[{"key":"a","text":"Edited text.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
                         "text-1",
                     ),
-                    ("unavailable_block", {"original_type": "flashcards", "data": kept["data"]}, "deck-1"),
+                    (
+                        "unavailable_block",
+                        {"original_type": "flashcards", "data": kept["data"], "seal": kept["seal"]},
+                        "deck-1",
+                    ),
                 ],
             ),
         )

@@ -109,6 +109,20 @@ def test_a_case_study_without_questions_has_no_empty_question_list(client):
     assert "Questions to discuss" not in html
 
 
+def test_a_case_study_is_found_by_its_facts_sections_and_questions_at_its_anchor(client):
+    topic = factories.topic_with([{"type": "case_study", "value": CASE}])
+    child = topic.body[0]
+    [document] = child.block.search_documents(child.value, {})
+    assert (document.kind, document.title, document.anchor) == (
+        "case_study",
+        CASE["title"],
+        "#case-a-metalworking-cluster-pilots-predictive-maintenance",
+    )
+    for text in ("Metalworking", CASE["context"], CASE["lessons_learned"], *CASE["discussion_questions"]):
+        assert text in document.text, text
+    assert f'id="{document.anchor[1:]}"' in page_html(client, topic.url)  # the link opens the study
+
+
 # --- Vocab sheet ----------------------------------------------------------------------
 
 TWIN = term(

@@ -135,3 +135,26 @@ def test_a_file_that_is_not_utf8_is_refused_at_the_line_of_the_first_bad_byte():
     )
     error = parse_error(source)
     assert error.line == 7 and error.message == "the file is not UTF-8 text"
+
+
+def test_a_stray_line_of_text_is_refused_at_its_own_line():
+    error = parse_error("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n\nhello there\n")
+    assert (error.line, str(error)) == (
+        6,
+        "line 6: expected a cue timing such as '00:00:01.000 --> 00:00:04.000'",
+    )
+
+
+def test_a_cue_identifier_without_a_timing_is_refused_at_the_line_after_it():
+    error = parse_error("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n\nintro\nhello there\n")
+    assert error.line == 7 and error.message.startswith("expected a cue timing")
+
+
+def test_a_cue_right_under_the_header_without_a_blank_line_is_refused_at_its_timing():
+    error = parse_error("WEBVTT\n00:00.000 --> 00:01.000\nhi\n")
+    assert str(error) == "line 2: a blank line must separate the 'WEBVTT' header from the first cue"
+
+
+def test_a_cue_after_header_metadata_without_a_blank_line_is_refused_at_its_timing():
+    error = parse_error("WEBVTT\nKind: captions\n00:00.000 --> 00:01.000\nhi\n")
+    assert error.line == 3 and "blank line" in error.message

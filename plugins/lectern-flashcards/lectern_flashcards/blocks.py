@@ -1,10 +1,13 @@
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
-from blocks.base import GradeResult, LearningBlock, SearchDocument
+from blocks.base import GradeResult, SearchDocument, TitledSectionBlock
 from blocks.questions.base import QuestionResult, SubmissionError
 
 
@@ -19,9 +22,14 @@ class CardBlock(blocks.StructBlock):
     also_accepted = blocks.ListBlock(blocks.CharBlock(max_length=200), default=[], label=_("Also accepted"))
 
 
-class FlashcardsBlock(LearningBlock, blocks.StructBlock):
-    """A deck of cards: the learner recalls each answer, then sees how they did."""
+class FlashcardsBlock(TitledSectionBlock, blocks.StructBlock):
+    """A deck of cards: the learner recalls each answer, then sees how they did.
 
+    Its title is a heading with the anchor ``flashcards-<slug of the title>``, listed
+    in the topic's contents and opened by search results (``TitledSectionBlock``).
+    """
+
+    anchor_prefix, anchor_fallback = "flashcards", "deck"
     kind = "flashcards"
     result_template = "blocks/exercise_result.html"
 
@@ -38,17 +46,31 @@ class FlashcardsBlock(LearningBlock, blocks.StructBlock):
             "cards": [{"prompt": "IIoT", "answer": "Industrial Internet of Things"}],
         }
 
+    def clean(self, value):
+        """No prompt twice: the learner could not tell which answer goes where."""
+        value = super().clean(value)
+        seen, errors = set(), {}
+        for index, card in enumerate(value["cards"]):
+            prompt = _fold(card["prompt"])
+            if prompt in seen:
+                message = gettext("“%(prompt)s” is already in this deck.") % {"prompt": card["prompt"]}
+                errors[index] = StructBlockValidationError({"prompt": ValidationError(message)})
+            seen.add(prompt)
+        if errors:
+            raise StructBlockValidationError({"cards": ListBlockValidationError(block_errors=errors)})
+        return value
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        context["anchor"] = self.anchor_for(value)
         context["cards"] = [
             {"id": item.id, "prompt": item.value["prompt"]} for item in value["cards"].bound_blocks
         ]
         return context
 
     def search_documents(self, value, context):
-        return [
-            SearchDocument(self.kind, value["title"], " ".join(card["prompt"] for card in value["cards"]))
-        ]
+        prompts = " ".join(card["prompt"] for card in value["cards"])  # never the answers
+        return [SearchDocument(self.kind, value["title"], prompts, "#" + self.anchor_for(value))]
 
     def submission_from_form(self, value, data):
         return {"answers": {item.id: data.get(f"card-{item.id}", "") for item in value["cards"].bound_blocks}}
