@@ -178,6 +178,54 @@ def test_a_malformed_or_tampered_answer_is_a_400_with_a_message(client, topic, a
     assert message in response.json()["error"]
 
 
+def order_form(positions):
+    """The no-JS ordering fields, one position per item o1..o4."""
+    return {
+        f"q-q-order-{option_token(item)}": position
+        for item, position in zip(("o1", "o2", "o3", "o4"), positions, strict=True)
+    }
+
+
+@pytest.mark.parametrize(
+    "positions",
+    [
+        ("1", "1", "1", "1"),
+        ("1", "2", "3", "99"),
+        ("1", "2", "2", "4"),
+        ("0", "1", "2", "3"),
+        ("1", "2", "3", "x"),
+    ],
+)
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+def test_ordering_positions_must_use_each_place_once_in_a_form_post(client, topic, positions, accept):
+    # Sorting by position would give full marks for "every item first": ties keep the right order.
+    # The scripted form sends the same fields (FormData) and asks for JSON.
+    response = client.post(grade_url(topic), order_form(positions), headers={"Accept": accept})
+    assert response.status_code == 400
+    text = response.json()["error"] if accept == "application/json" else response.content.decode()
+    assert "Question 5:" in text
+    assert "exactly once" in text or "whole number" in text
+
+
+def test_ordering_positions_given_as_numbers_in_json_are_checked_the_same_way(client, topic):
+    items = [option_token(item) for item in ("o1", "o2", "o3", "o4")]
+    everything_first = post_json(client, topic, {"q-order": dict.fromkeys(items, 1)})
+    assert everything_first.status_code == 400 and "exactly once" in everything_first.json()["error"]
+    in_order = post_json(client, topic, {"q-order": {token: n for n, token in enumerate(items, start=1)}})
+    assert in_order.status_code == 200 and in_order.json()["questions"][4]["correct"]
+
+
+def test_ordering_positions_in_the_right_order_score_full_marks_in_a_form_post(client, topic):
+    response = client.post(
+        grade_url(topic), order_form(("1", "2", "3", "4")), headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 200 and response.json()["questions"][4]["correct"]
+    reversed_ = client.post(
+        grade_url(topic), order_form(("4", "3", "2", "1")), headers={"Accept": "application/json"}
+    )
+    assert reversed_.json()["questions"][4]["score"] == 0
+
+
 def test_a_body_that_is_not_json_is_a_400(client, topic):
     response = client.post(grade_url(topic), "{not json", content_type="application/json")
     assert response.status_code == 400 and "not valid JSON" in response.json()["error"]
