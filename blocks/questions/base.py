@@ -79,8 +79,12 @@ class QuestionBlock(blocks.StructBlock):
         return ""
 
     def search_text(self, value) -> str:
-        """The question as a learner may search it: never the answers."""
-        return " ".join(part for part in (self.prompt_of(value), value.get("explanation")) if part)
+        """The question as a learner sees it before answering.
+
+        Never the answers, feedback or explanation: explanations often restate the
+        right answer, and a search box must not be a way to cheat.
+        """
+        return self.prompt_of(value)
 
 
 def expect(condition: bool, message: str) -> None:
