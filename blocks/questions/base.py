@@ -20,6 +20,13 @@ class SubmissionError(ValueError):
 
 @dataclass
 class QuestionResult:
+    """One question of a graded submission.
+
+    A question left unanswered reveals neither its right answer nor its explanation
+    (which often restates it): otherwise an empty submission would harvest every
+    answer of an exercise.
+    """
+
     question_id: str
     prompt: str
     score: float  # 0..1
@@ -27,6 +34,10 @@ class QuestionResult:
     explanation: str = ""
     right_answer: str = ""
     answered: bool = True
+
+    def __post_init__(self):
+        if not self.answered:
+            self.explanation = self.right_answer = ""
 
     @property
     def correct(self) -> bool:
@@ -66,13 +77,7 @@ class QuestionBlock(blocks.StructBlock):
 
     def unanswered(self, value, question_id: str) -> QuestionResult:
         return QuestionResult(
-            question_id,
-            self.prompt_of(value),
-            0.0,
-            [str(_("Not answered."))],
-            value.get("explanation") or "",
-            self.right_answer(value),
-            answered=False,
+            question_id, self.prompt_of(value), 0.0, [str(_("Not answered."))], answered=False
         )
 
     def right_answer(self, value) -> str:

@@ -142,6 +142,63 @@ def test_wrong_and_partial_answers_get_their_feedback_and_the_right_answer(clien
     assert data["score"] == 8 and data["passed"] is False
 
 
+def test_an_empty_submission_reveals_no_right_answer_and_no_explanation(client, topic):
+    data = post_json(client, topic, {}).json()
+    assert all(
+        not q["answered"] and q["right_answer"] == "" and q["explanation"] == "" for q in data["questions"]
+    )
+    for secret in (
+        "A cluster organisation",
+        "OPC UA",
+        "Agree the scope",
+        "A model kept in sync",
+        "SINGLE-EXPLANATION",
+    ):
+        assert secret not in data["html"], secret
+    page = client.post(grade_url(topic), {}).content.decode()  # the no-JS form, sent empty
+    assert "Your score:" in page and "A cluster organisation" not in page and "SINGLE-EXPLANATION" not in page
+
+
+def test_an_answered_question_still_gets_its_explanation_and_right_answer(client, topic):
+    single = post_json(client, topic, {"q-single": option_token(_item_id(0, 1))}).json()["questions"][0]
+    assert (
+        single["right_answer"] == "A cluster organisation" and single["explanation"] == "SINGLE-EXPLANATION"
+    )
+
+
+def exercise_showing_answers(show_answers):
+    exercise = json.loads(json.dumps(EXERCISE))
+    exercise["value"].update(show_answers=show_answers, pass_mark=50)
+    return factories.topic_with([exercise])
+
+
+@pytest.mark.parametrize(
+    ("show_answers", "shown_when_failed", "shown_when_passed"),
+    [("attempt", True, True), ("passed", False, True), ("never", False, False)],
+)
+def test_the_editor_chooses_when_right_answers_are_shown(
+    client, show_answers, shown_when_failed, shown_when_passed
+):
+    topic = exercise_showing_answers(show_answers)
+    wrong_single = option_token(topic.body[0].value["questions"][0].value["options"].bound_blocks[1].id)
+    four_of_six_right = {
+        key: answer for key, answer in right_answers().items() if key not in ("q-single", "q-multiple")
+    }
+    failed = post_json(client, topic, {"q-single": wrong_single}).json()
+    passed = post_json(client, topic, {**four_of_six_right, "q-single": wrong_single}).json()
+    assert not failed["passed"] and passed["passed"]
+    for data, shown in ((failed, shown_when_failed), (passed, shown_when_passed)):
+        single = data["questions"][0]
+        assert single["score"] == 0 and single["explanation"] == "SINGLE-EXPLANATION"
+        assert (single["right_answer"] == "A cluster organisation") is shown
+        assert ("A cluster organisation" in data["html"]) is shown
+
+
+def test_an_exercise_stored_before_the_choice_existed_shows_answers_after_each_attempt(topic):
+    assert "show_answers" not in EXERCISE["value"]
+    assert topic.body[0].value["show_answers"] == "attempt"
+
+
 def test_multiple_choice_gives_partial_credit(client, topic):
     two_of_three = [option_token(_item_id(1, 0)), option_token(_item_id(1, 1))]
     question = post_json(client, topic, {"q-multiple": two_of_three}).json()["questions"][1]
