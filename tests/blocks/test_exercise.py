@@ -307,6 +307,33 @@ def test_a_body_that_is_not_json_is_a_400(client, topic):
 def test_an_oversized_submission_is_a_400(client, topic):
     response = post_json(client, topic, {"q-fill": "x" * 70_000})
     assert response.status_code == 400 and "too large" in response.json()["error"]
+    form = client.post(grade_url(topic), {"q-q-fill": "x" * 70_000})
+    assert form.status_code == 400 and "too large" in form.content.decode()
+
+
+def test_a_chunked_submission_without_a_length_is_limited_all_the_same(topic):
+    from django.test import AsyncRequestFactory
+
+    from blocks.views import grade
+
+    body = json.dumps({"answers": {}, "padding": "x" * 70_000})  # would be graded if read whole
+    request = AsyncRequestFactory().post(grade_url(topic), body, content_type="application/json")
+    del request.META["CONTENT_LENGTH"]  # as with Transfer-Encoding: chunked, which ASGI servers pass on
+    request._dont_enforce_csrf_checks = True  # as Django's test client does
+    response = grade(request, topic.pk, "exercise-1")
+    assert response.status_code == 400 and "too large" in json.loads(response.content)["error"]
+
+
+def test_a_content_length_that_is_not_a_number_is_a_400_not_a_500(client, topic):
+    response = client.post(
+        grade_url(topic), json.dumps({"answers": {}}), content_type="application/json", CONTENT_LENGTH="lots"
+    )
+    assert response.status_code == 400 and response.json()["error"]
+
+
+def test_json_nested_too_deeply_to_parse_is_a_400(client, topic):
+    response = client.post(grade_url(topic), "[" * 50_000, content_type="application/json")
+    assert response.status_code == 400 and "not valid JSON" in response.json()["error"]
 
 
 def test_a_missing_csrf_token_is_a_400_with_a_message(topic):
