@@ -95,3 +95,14 @@ class QuestionBlock(blocks.StructBlock):
 def expect(condition: bool, message: str) -> None:
     if not condition:
         raise SubmissionError(message)
+
+
+def repeats(texts) -> list[int]:
+    """Indexes of the texts already seen earlier in the list (spaces and case ignored)."""
+    seen, repeated = set(), []
+    for index, text in enumerate(texts):
+        key = " ".join(text.split()).casefold()
+        if key in seen:
+            repeated.append(index)
+        seen.add(key)
+    return repeated

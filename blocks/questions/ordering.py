@@ -1,11 +1,14 @@
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..tokens import option_token, shuffled
-from .base import QuestionBlock, QuestionResult, expect
+from .base import QuestionBlock, QuestionResult, expect, repeats
 
 
 class OrderingQuestion(QuestionBlock):
@@ -21,6 +24,15 @@ class OrderingQuestion(QuestionBlock):
     class Meta:
         icon = "list-ol"
         label = _("Ordering")
+
+    def clean(self, value):
+        value = super().clean(value)
+        repeated = repeats(value["items"])
+        if repeated:
+            message = gettext("This item is already in the list above; learners could not tell them apart.")
+            errors = {index: ValidationError(message) for index in repeated}
+            raise StructBlockValidationError({"items": ListBlockValidationError(block_errors=errors)})
+        return value
 
     def _tokens(self, value):
         return [(option_token(item.id), item.value) for item in value["items"].bound_blocks]

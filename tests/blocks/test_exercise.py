@@ -1,7 +1,10 @@
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
+from django.test import Client
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from blocks.questions import MatchingQuestion, OrderingQuestion
 from blocks.tokens import option_token
@@ -217,20 +220,30 @@ def test_fill_in_the_blank_can_require_case_and_accents(client):
     assert post_json(client, topic, {"q-fill": "GYOR"}).json()["questions"][3]["correct"]
 
 
-def test_a_plain_form_post_without_javascript_shows_the_result_page(client, topic):
-    page = client.get(topic.url).content.decode()
+def post_form(client, topic, form, encoding="multipart", **headers):
+    """A form post: ``urlencoded`` as the no-JS form sends it, ``multipart`` as the script's FormData."""
+    if encoding == "urlencoded":
+        body = urlencode(form, doseq=True)
+        return client.post(grade_url(topic), body, "application/x-www-form-urlencoded", headers=headers)
+    return client.post(grade_url(topic), form, headers=headers)
+
+
+def test_a_plain_form_post_without_javascript_shows_the_result_page(topic):
+    browser = Client(enforce_csrf_checks=True)  # so the token read from the page is really checked
+    page = browser.get(topic.url).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     assert "placeholder" not in token
     form = {"csrfmiddlewaretoken": token, "q-q-single": option_token(_item_id(0, 0)), "q-q-tf": "false"}
     for position, item in enumerate(("o1", "o2", "o3", "o4"), start=1):
         form[f"q-q-order-{option_token(item)}"] = str(position)
     form[f"q-q-match-{option_token('m1', 'left')}"] = option_token("m1", "right")
-    client_with_csrf = client
-    response = client_with_csrf.post(grade_url(topic), form)
+    response = post_form(browser, topic, form, "urlencoded")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Your score:" in html and "RIGHT-SINGLE-FEEDBACK" in html
     assert f'href="{topic.url}#block-exercise-1"' in html
+    forged = post_form(browser, topic, {**form, "csrfmiddlewaretoken": "x" * 64}, "urlencoded")
+    assert forged.status_code == 400 and "security token" in forged.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -299,6 +312,42 @@ def test_ordering_positions_in_the_right_order_score_full_marks_in_a_form_post(c
     assert reversed_.json()["questions"][4]["score"] == 0
 
 
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"q-q-single": "not-a-token"}, "Question 1: Unknown option"),
+        ({"q-q-single": ["not-a-token", "another"]}, "Question 1: A single-choice answer is one option."),
+        ({"q-q-multiple": ["not-a-token"]}, "Question 2: Unknown option"),
+        ({"q-q-tf": "maybe"}, "Question 3: Answer true or false."),
+        ({"q-q-fill": "x" * 201}, "Question 4: That answer is too long."),
+        ({f"q-q-order-{option_token('o1')}": "1"}, "Question 5: Give every item a position."),
+        ({f"q-q-match-{option_token('m1', 'left')}": "not-a-token"}, "Question 6: Unknown answer"),
+        (
+            {f"q-q-match-{option_token('m1', 'left')}": option_token("m1", "left")},
+            "Question 6: Unknown answer",
+        ),
+    ],
+)
+@pytest.mark.parametrize("encoding", ["urlencoded", "multipart"])
+def test_a_malformed_or_tampered_form_post_is_a_400_with_a_message(client, topic, form, message, encoding):
+    page = post_form(client, topic, form, encoding)
+    assert page.status_code == 400 and message in page.content.decode()
+    scripted = post_form(client, topic, form, encoding, Accept="application/json")
+    assert scripted.status_code == 400 and message in scripted.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ("--x\r\nnot a form", "multipart/form-data"),  # no boundary
+        ("a=&" * 10_001, "application/x-www-form-urlencoded"),  # more fields than Django parses
+    ],
+)
+def test_a_form_that_cannot_be_read_is_a_400_with_a_message(client, topic, body, content_type):
+    response = client.post(grade_url(topic), body, content_type)
+    assert response.status_code == 400 and "could not be read" in response.content.decode()
+
+
 def test_a_body_that_is_not_json_is_a_400(client, topic):
     response = client.post(grade_url(topic), "{not json", content_type="application/json")
     assert response.status_code == 400 and "not valid JSON" in response.json()["error"]
@@ -337,12 +386,21 @@ def test_json_nested_too_deeply_to_parse_is_a_400(client, topic):
 
 
 def test_a_missing_csrf_token_is_a_400_with_a_message(topic):
-    from django.test import Client
-
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(grade_url(topic), {"q-q-tf": "false"})
     assert response.status_code == 400
     assert "security token" in response.content.decode()
+
+
+def test_a_json_submission_needs_the_csrf_token_too(topic):
+    strict = Client(enforce_csrf_checks=True)
+    strict.get(topic.url)  # sets the CSRF cookie, as for a learner reading the page
+    without = post_json(strict, topic, {"q-tf": False})
+    assert without.status_code == 400 and "security token" in without.json()["error"]
+    wrong = post_json(strict, topic, {"q-tf": False}, headers={"X-CSRFToken": "x" * 32})
+    assert wrong.status_code == 400 and "security token" in wrong.json()["error"]
+    token = strict.cookies["csrftoken"].value
+    assert post_json(strict, topic, {"q-tf": False}, headers={"X-CSRFToken": token}).status_code == 200
 
 
 def test_an_unpublished_page_cannot_be_graded(client, topic):
@@ -360,6 +418,9 @@ def test_an_unpublished_page_cannot_be_graded(client, topic):
             "Mark at least one option as correct.",
         ),
         (3, lambda q: q.update(prompt="No blank here."), "Mark exactly one blank with ___."),
+        (4, lambda q: q["items"][3].update(value=" agree the SCOPE"), "This item is already in the list"),
+        (5, lambda q: q["pairs"][2]["value"].update(left="Digital twin"), "This item is already in a pair"),
+        (5, lambda q: q["pairs"][2]["value"].update(right="Processing next to the machine"), "This match is"),
     ],
 )
 def test_an_exercise_with_an_authoring_mistake_gets_a_field_error(question, change, message):
@@ -373,6 +434,23 @@ def test_an_exercise_with_an_authoring_mistake_gets_a_field_error(question, chan
     with pytest.raises(ValidationError) as error:
         block.clean(block.to_python(value))
     assert message in json.dumps(error.value.as_json_data())
+
+
+def test_a_repeated_item_or_match_is_marked_beside_the_repeat_in_the_admin():
+    from blocks.exercise import ExerciseBlock
+
+    block = ExerciseBlock()
+    value = json.loads(json.dumps(EXERCISE["value"]))
+    value["questions"][4]["value"]["items"][2]["value"] = "Visit the shop floor"
+    value["questions"][5]["value"]["pairs"][2]["value"].update(
+        left="Edge computing", right="Processing next to the machine"
+    )
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python(value))
+    questions = json.loads(json.dumps(error.value.as_json_data()))["blockErrors"]["questions"]["blockErrors"]
+    assert list(questions["4"]["blockErrors"]["items"]["blockErrors"]) == ["2"]
+    pair = questions["5"]["blockErrors"]["pairs"]["blockErrors"]
+    assert list(pair) == ["2"] and set(pair["2"]["blockErrors"]) == {"left", "right"}
 
 
 def test_search_documents_carry_the_questions_but_never_the_answers(topic):
