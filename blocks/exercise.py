@@ -28,6 +28,17 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
         [(name, question()) for name, question in QUESTION_TYPES], min_num=1, label=_("Questions")
     )
     pass_mark = blocks.IntegerBlock(min_value=0, max_value=100, default=70, label=_("Pass mark (%)"))
+    # Added after exercises were stored: those without it load with the default.
+    show_answers = blocks.ChoiceBlock(
+        choices=[
+            ("attempt", _("After each attempt")),
+            ("passed", _("Only in an attempt that reaches the pass mark")),
+            ("never", _("Never")),
+        ],
+        default="attempt",
+        label=_("Show the right answers"),
+        help_text=_("To a learner who answered a question wrongly; never for a question left unanswered."),
+    )
 
     class Meta:
         icon = "form"
@@ -105,7 +116,18 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
                 ) from error
             results.append(child.block.grade(child.value, answer, child.id))
         score = round(100 * sum(result.score for result in results) / len(results)) if results else 0
-        return GradeResult(score=score, pass_mark=value["pass_mark"], questions=results)
+        graded = GradeResult(score=score, pass_mark=value["pass_mark"], questions=results)
+        if not self.shows_right_answers(value, graded):
+            for result in results:
+                result.right_answer = ""
+        return graded
+
+    @staticmethod
+    def shows_right_answers(value, graded: GradeResult) -> bool:
+        """The editor's choice, as Moodle's review options: attempts are unlimited, so showing
+        the right answers after every attempt lets a learner collect them by answering anything."""
+        show = value.get("show_answers") or "attempt"
+        return show == "attempt" or (show == "passed" and graded.passed)
 
 
 FEEDBACK_KEYS = {"explanation", "feedback", "feedback_correct", "feedback_incorrect"}

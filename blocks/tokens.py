@@ -17,9 +17,11 @@ def option_token(item_id: str, purpose: str = "option") -> str:
 
 
 def shuffled(items, key):
-    """A stable order unrelated to the stored one (sorted by a keyed hash), never the stored order itself."""
-    items = list(items)
-    ordered = sorted(items, key=lambda item: option_token(key(item), "order"))
-    if len(ordered) > 1 and ordered == items:
-        ordered = ordered[1:] + ordered[:1]
-    return ordered
+    """The items in a stable order drawn from a keyed hash of ``key(item)``.
+
+    Like any shuffle (Moodle shuffles each attempt), the result may equal the stored
+    order by chance. It must never be *prevented* from doing so: an order that always
+    differs from the right one gives the answer away (two items would always be
+    shown reversed).
+    """
+    return sorted(items, key=lambda item: option_token(key(item), "order"))

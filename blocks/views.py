@@ -1,8 +1,11 @@
 """Grading: the one endpoint every interactive block (core or plugin) is graded through."""
 
 import json
+from io import BytesIO
 
-from django.http import Http404, JsonResponse
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, JsonResponse, QueryDict
+from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -42,11 +45,37 @@ def _find_block(page, block_id):
     raise Http404("No gradable block with that id on this page.")
 
 
-def _submission(request, block, value):
+def _read_body(request) -> bytes:
+    """The request body, refused past the limit whatever Content-Length claims.
+
+    A chunked body has no Content-Length, so the limit is on what is read: one byte
+    more than allowed is enough to know.
+    """
+    body = request.read(MAX_SUBMISSION_BYTES + 1)
+    if len(body) > MAX_SUBMISSION_BYTES:
+        raise SubmissionError(_("The submission is too large."))
+    return body
+
+
+def _form(request, body) -> QueryDict:
+    """The posted form, parsed from the body already read: ``request.POST`` would read the spent stream."""
+    try:
+        if request.content_type == "multipart/form-data":  # what the script's FormData sends
+            meta = {**request.META, "CONTENT_LENGTH": str(len(body))}
+            parser = MultiPartParser(meta, BytesIO(body), request.upload_handlers, request.encoding)
+            return parser.parse()[0]
+        if request.content_type == "application/x-www-form-urlencoded":
+            return QueryDict(body, encoding=request.encoding)
+    except (MultiPartParserError, SuspiciousOperation) as error:  # bad boundary, too many fields
+        raise SubmissionError(_("The form could not be read.")) from error
+    return QueryDict(encoding=request.encoding)
+
+
+def _submission(request, body, block, value):
     if request.content_type == "application/json":
         try:
-            return json.loads(request.body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            return json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
             raise SubmissionError(_("The submission is not valid JSON.")) from error
     return block.submission_from_form(value, request.POST)
 
@@ -54,9 +83,11 @@ def _submission(request, block, value):
 @csrf_exempt  # checked in the view, so that a missing token is a 400 with a message
 @require_POST
 def grade(request, page_id, block_id):
-    length = int(request.META.get("CONTENT_LENGTH") or 0)
-    if length > MAX_SUBMISSION_BYTES:
-        return _refuse(request, _("The submission is too large."), status=400)
+    try:
+        body = _read_body(request)
+        request.POST = _form(request, body)  # where the CSRF check looks for the form's token
+    except SubmissionError as error:
+        return _refuse(request, str(error))
     if _csrf_problem(request):
         return _refuse(
             request, _("The form has expired or lacks its security token. Reload the page and try again.")
@@ -67,7 +98,7 @@ def grade(request, page_id, block_id):
             return _refuse(request, _("You may not answer this exercise."), status=403)
     child = _find_block(page, block_id)
     try:
-        submission = _submission(request, child.block, child.value)
+        submission = _submission(request, body, child.block, child.value)
         result = child.block.grade(child.value, submission)
     except SubmissionError as error:
         return _refuse(request, str(error))

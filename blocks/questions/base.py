@@ -20,6 +20,13 @@ class SubmissionError(ValueError):
 
 @dataclass
 class QuestionResult:
+    """One question of a graded submission.
+
+    A question left unanswered reveals neither its right answer nor its explanation
+    (which often restates it): otherwise an empty submission would harvest every
+    answer of an exercise.
+    """
+
     question_id: str
     prompt: str
     score: float  # 0..1
@@ -27,6 +34,10 @@ class QuestionResult:
     explanation: str = ""
     right_answer: str = ""
     answered: bool = True
+
+    def __post_init__(self):
+        if not self.answered:
+            self.explanation = self.right_answer = ""
 
     @property
     def correct(self) -> bool:
@@ -66,23 +77,32 @@ class QuestionBlock(blocks.StructBlock):
 
     def unanswered(self, value, question_id: str) -> QuestionResult:
         return QuestionResult(
-            question_id,
-            self.prompt_of(value),
-            0.0,
-            [str(_("Not answered."))],
-            value.get("explanation") or "",
-            self.right_answer(value),
-            answered=False,
+            question_id, self.prompt_of(value), 0.0, [str(_("Not answered."))], answered=False
         )
 
     def right_answer(self, value) -> str:
         return ""
 
     def search_text(self, value) -> str:
-        """The question as a learner may search it: never the answers."""
-        return " ".join(part for part in (self.prompt_of(value), value.get("explanation")) if part)
+        """The question as a learner sees it before answering.
+
+        Never the answers, feedback or explanation: explanations often restate the
+        right answer, and a search box must not be a way to cheat.
+        """
+        return self.prompt_of(value)
 
 
 def expect(condition: bool, message: str) -> None:
     if not condition:
         raise SubmissionError(message)
+
+
+def repeats(texts) -> list[int]:
+    """Indexes of the texts already seen earlier in the list (spaces and case ignored)."""
+    seen, repeated = set(), []
+    for index, text in enumerate(texts):
+        key = " ".join(text.split()).casefold()
+        if key in seen:
+            repeated.append(index)
+        seen.add(key)
+    return repeated

@@ -1,9 +1,12 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..tokens import option_token, shuffled
-from .base import QuestionBlock, QuestionResult, expect
+from .base import QuestionBlock, QuestionResult, expect, repeats
 
 
 class MatchingPair(blocks.StructBlock):
@@ -26,6 +29,21 @@ class MatchingQuestion(QuestionBlock):
     class Meta:
         icon = "link"
         label = _("Matching")
+
+    def clean(self, value):
+        value = super().clean(value)
+        messages = {
+            "left": gettext("This item is already in a pair above; learners could not tell them apart."),
+            "right": gettext("This match is already in a pair above; learners could not tell them apart."),
+        }
+        errors = {}
+        for side, message in messages.items():
+            for index in repeats(pair[side] for pair in value["pairs"]):
+                errors.setdefault(index, {})[side] = ValidationError(message)
+        if errors:
+            pair_errors = {index: StructBlockValidationError(fields) for index, fields in errors.items()}
+            raise StructBlockValidationError({"pairs": ListBlockValidationError(block_errors=pair_errors)})
+        return value
 
     def _pairs(self, value):
         return [

@@ -1,9 +1,14 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..tokens import option_token, shuffled
-from .base import QuestionBlock, QuestionResult, expect
+from .base import QuestionBlock, QuestionResult, expect, repeats
 
 
 class OrderingQuestion(QuestionBlock):
@@ -20,6 +25,15 @@ class OrderingQuestion(QuestionBlock):
         icon = "list-ol"
         label = _("Ordering")
 
+    def clean(self, value):
+        value = super().clean(value)
+        repeated = repeats(value["items"])
+        if repeated:
+            message = gettext("This item is already in the list above; learners could not tell them apart.")
+            errors = {index: ValidationError(message) for index in repeated}
+            raise StructBlockValidationError({"items": ListBlockValidationError(block_errors=errors)})
+        return value
+
     def _tokens(self, value):
         return [(option_token(item.id), item.value) for item in value["items"].bound_blocks]
 
@@ -31,20 +45,15 @@ class OrderingQuestion(QuestionBlock):
         }
 
     def answer_from_form(self, data, name, value):
-        """Positions chosen per item (``name-<token>`` = 1..n) become the tokens in order."""
-        positions = {}
-        for token, _text in self._tokens(value):
-            raw = data.get(f"{name}-{token}")
-            if raw in (None, ""):
-                return None
-            positions[token] = raw
-        try:
-            return [token for token, _pos in sorted(positions.items(), key=lambda item: int(item[1]))]
-        except (TypeError, ValueError):
-            return positions  # check() refuses it with a message
+        """The position chosen for each item (``name-<token>``), as sent: ``validate_answer`` checks them."""
+        positions = {token: data.get(f"{name}-{token}", "") for token, _text in self._tokens(value)}
+        return positions if any(positions.values()) else None
 
     def validate_answer(self, value, answer):
+        """Either the items in order (a list) or each item's position (a mapping, as the form sends)."""
         tokens = [token for token, _text in self._tokens(value)]
+        if isinstance(answer, dict):
+            answer = order_from_positions(tokens, answer)
         expect(
             isinstance(answer, list) and all(isinstance(t, str) for t in answer),
             gettext("An ordering answer is a list of items."),
@@ -66,3 +75,32 @@ class OrderingQuestion(QuestionBlock):
 
     def right_answer(self, value):
         return " → ".join(value["items"])
+
+
+def order_from_positions(tokens: list[str], positions: dict) -> list[str]:
+    """The items sorted by their positions, which must use each of 1..n exactly once.
+
+    Sorting alone would accept every item at position 1 (ties keep the stored, right
+    order) or a position past the end.
+    """
+    expect(set(positions) <= set(tokens), gettext("Unknown item in the ordering answer."))
+    expect(
+        all(positions.get(token) not in (None, "") for token in tokens),
+        gettext("Give every item a position."),
+    )
+    numbers = {token: whole_number(positions[token]) for token in tokens}
+    expect(
+        sorted(numbers.values()) == list(range(1, len(tokens) + 1)),
+        gettext("Give each position from 1 to %(count)s exactly once.") % {"count": len(tokens)},
+    )
+    return sorted(tokens, key=numbers.__getitem__)
+
+
+def whole_number(raw) -> int:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    expect(
+        isinstance(raw, str) and re.fullmatch(r"\s*[0-9]{1,4}\s*", raw) is not None,
+        gettext("A position is a whole number."),
+    )
+    return int(raw)

@@ -105,3 +105,17 @@ EXERCISE = {
     },
     "id": "exercise-1",
 }
+
+#: Texts a learner must never read before answering: not in the page, not in search.
+SECRET_TEXTS = [
+    "A cluster organisation",  # the right single choice
+    "OPC UA",  # an accepted blank
+    "Agree a roadmap",  # the last item of the ordering
+    "RIGHT-SINGLE-FEEDBACK",
+    "WRONG-SINGLE-FEEDBACK",
+    "Customs handles trade.",
+    "Not quite.",
+    "SINGLE-EXPLANATION",
+    "TF-RIGHT",
+    "TF-WRONG",
+]

@@ -58,9 +58,49 @@ QUIZ = {
                     "explanation": "",
                 },
             },
+            {
+                "type": "ordering",
+                "id": "q4",
+                "value": {
+                    "prompt": "Order the steps of a readiness assessment.",
+                    "items": [
+                        {"type": "item", "id": "step-1", "value": "Agree the scope"},
+                        {"type": "item", "id": "step-2", "value": "Visit the shop floor"},
+                        {"type": "item", "id": "step-3", "value": "Write the roadmap"},
+                    ],
+                    "explanation": "",
+                },
+            },
+            {
+                "type": "matching",
+                "id": "q5",
+                "value": {
+                    "prompt": "Match each term to its meaning.",
+                    "pairs": [
+                        {
+                            "type": "item",
+                            "id": "pair-1",
+                            "value": {"left": "Digital twin", "right": "A live model"},
+                        },
+                        {
+                            "type": "item",
+                            "id": "pair-2",
+                            "value": {"left": "Cobot", "right": "A robot colleague"},
+                        },
+                        {
+                            "type": "item",
+                            "id": "pair-3",
+                            "value": {"left": "Edge", "right": "Computing on site"},
+                        },
+                    ],
+                    "explanation": "",
+                },
+            },
         ],
     },
 }
+POSITIONS = {"Agree the scope": "1", "Visit the shop floor": "2", "Write the roadmap": "3"}
+MATCHES = {"Digital twin": "A live", "Cobot": "A robot", "Edge": "Computing"}  # typed to pick from the list
 
 
 @pytest.fixture
@@ -101,6 +141,14 @@ def test_a_learner_answers_an_exercise_with_the_keyboard_alone_and_reads_the_fee
     page.keyboard.press("ArrowRight")  # "False"
     page.keyboard.press("Tab")  # the blank
     page.keyboard.type("opc ua")
+    # The ordering and matching drop-downs: Tab to each, then type to choose (no pointer, no
+    # opened list). The items are shuffled, so read the focused drop-down's label first.
+    for answers in (POSITIONS, MATCHES):
+        for _select in answers:
+            page.keyboard.press("Tab")
+            label = page.evaluate("document.activeElement.labels[0].textContent")
+            page.keyboard.type(answers[label])
+            assert page.evaluate("document.activeElement.selectedIndex") > 0, label
     page.keyboard.press("Tab")  # the submit button
     page.keyboard.press("Enter")
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import yaml
 
+from tests.blocks.exercise_data import EXERCISE
 from tests.factories import png_bytes
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -100,6 +101,7 @@ def write_course_folder(root: Path) -> Path:
                         "document_kind": "worksheet",
                     },
                 },
+                EXERCISE,  # as written before exercises had "show_answers"
             ],
         ),
     )

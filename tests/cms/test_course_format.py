@@ -91,6 +91,8 @@ def test_export_then_import_into_an_empty_site_then_export_gives_identical_files
     first, second = folder_files(tmp_path / "first"), folder_files(tmp_path / "second")
     assert first.keys() == second.keys()
     assert "media/images/value-chain.png" in first
+    exercise = first["modules/01-foundations/01-clusters/02-enabling-technologies.yaml"].decode()
+    assert "show_answers: attempt" in exercise  # a field added later gets its default
     assert [name for name in first if first[name] != second[name]] == []
     assert not filecmp.dircmp(tmp_path / "first", tmp_path / "second").diff_files
 

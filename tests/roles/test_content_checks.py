@@ -47,6 +47,7 @@ def exercise(explanation=""):
             "instructions": rich_text(""),
             "questions": streamfield([("true_false", question)]),
             "pass_mark": "70",
+            "show_answers": "attempt",
         },
     )
 
