@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.utils.html import escape, strip_tags
 from wagtail.models import Locale, Revision
 
+from blocks.exercise import ExerciseBlock
 from cms.models import (
     Competence,
     CoursePage,
@@ -15,11 +16,13 @@ from cms.models import (
     Partner,
     TopicPage,
 )
+from files.text_extraction import document_text
 
 pytestmark = pytest.mark.django_db
 
 
 PROSE = {"heading", "rich_text", "callout"}
+EXERCISE_QUESTION_TYPES = list(ExerciseBlock().child_blocks["questions"].child_blocks)
 
 
 def words(topic) -> int:
@@ -61,6 +64,26 @@ def test_the_demo_course_has_the_reference_shape_substance_and_blocks_and_loads_
     assert kinds["video"] == 53 and kinds["infographic"] == 3 and kinds["exercise"] == 22
     assert kinds["document"] == 47 and kinds["vocab_sheet"] + kinds["tool_sheet"] == 14
     assert kinds["case_study"] == 3
+
+    # Every question type is practised; every video has English captions whose text is
+    # about its topic; every course document is a PDF with real text in it.
+    question_types, stop_words = Counter(), {"the", "and", "for", "with", "that", "this", "from", "into"}
+    for topic in topics:
+        topic_words = {word for word in strip_tags(str(topic.body)).lower().split() if len(word) > 4}
+        for child in topic.body:
+            if child.block_type == "exercise":
+                question_types.update(question.block_type for question in child.value["questions"])
+            elif child.block_type == "video":
+                tracks = {track["language"]: track["file"] for track in child.value["captions"]}
+                assert "en" in tracks, f"{topic.title}: a video without English captions"
+                with tracks["en"].file.open("rb") as handle:
+                    cues = handle.read().decode()
+                assert cues.startswith("WEBVTT")
+                cue_words = {word for word in cues.lower().split() if len(word) > 4} - stop_words
+                assert len(cue_words & topic_words) >= 5, f"{topic.title}: captions unrelated to the topic"
+            elif child.block_type == "document":
+                assert len(document_text(child.value["document"]).split()) >= 100, topic.title
+    assert set(question_types) == set(EXERCISE_QUESTION_TYPES), question_types
     for suffix in ("", "outline/", "glossary/", "tools/"):
         assert client.get(course.url + suffix).status_code == 200, suffix
     glossary = client.get(course.url + "glossary/").content.decode()
