@@ -2,8 +2,8 @@
 
 Exports are deterministic: files are written in tree order with stable names, and
 only the snippets and media the course refers to are written, so export → import →
-export produces identical files. Nothing written depends on the database ids of the
-site the course is exported from.
+export produces identical files. Nothing written depends on the site the course is
+exported from (its database ids, or where the course sits in the page tree).
 
 A page that is not live is written as editors see it (its latest revision) with
 ``live: false``, so that an import keeps it a draft.
@@ -84,7 +84,7 @@ class CourseExporter:
                 self._dump_page(page, _page_dict(page), path)
         self._snippets()
         self._media()
-        export_translations(self.folder, self.pages)
+        export_translations(self.folder, self.pages, self._po_address)
         export_outcome_translations(self.folder, self.outcomes.values())
 
     def _plan(self) -> list[tuple]:
@@ -125,6 +125,10 @@ class CourseExporter:
             return self.address(target) if target.pk in self.exported_ids else None
         url = target.get_full_url()  # outside the course: an ordinary link to where it is
         return PlainLink(url) if url else None
+
+    def _po_address(self, page) -> str:
+        """The page's address on a site that hosts the course at its top, as imports place it."""
+        return f"/{self.course.slug}{self.address(page)}"
 
     def _topic(self, topic):
         authors = [link.expert for link in topic.authors.all()]

@@ -71,8 +71,11 @@ def import_translations(found, pages: dict, counts, writing) -> None:
                 counts[f"translation ({language}) updated"] += 1
 
 
-def export_translations(folder: Path, pages: dict) -> None:
-    """Write a PO file for every real (not alias) translation of the exported pages."""
+def export_translations(folder: Path, pages: dict, address) -> None:
+    """Write a PO file for every real (not alias) translation of the exported pages.
+
+    ``address(page)`` names the page in the file's header, the same on every site.
+    """
     for source, page in pages.items():
         for translated in translations.available_translations(page):
             if translated.pk == page.pk:
@@ -80,7 +83,7 @@ def export_translations(folder: Path, pages: dict) -> None:
             locale = translated.locale
             path = Path(folder) / po_path(locale.language_code, source)
             path.parent.mkdir(parents=True, exist_ok=True)
-            translations.page_po(page, locale).save(str(path))
+            translations.page_po(page, locale, address=address(page)).save(str(path))
 
 
 def read_outcome_translations(root: Path, codes: set[str]) -> list[tuple[str, polib.POFile]]:
