@@ -107,21 +107,25 @@ def _translation(page: Page, locale: Locale) -> Translation:
     return translation
 
 
-def page_po(page: Page, locale: Locale, *, blank: bool = False) -> polib.POFile:
+def page_po(page: Page, locale: Locale, *, blank: bool = False, address: str | None = None) -> polib.POFile:
     """The page's translatable strings with their translations into ``locale``.
 
     ``blank=True`` leaves every msgstr empty: a template for a new translator.
+    ``address`` names the page in the header (X-Lectern-Source) instead of its
+    ``url_path``, which holds the slug of the site's home and so differs between sites.
     """
-    return _po(page, _translation(page, locale), blank=blank)
+    return _po(page, _translation(page, locale), blank=blank, address=address)
 
 
-def _po(page: Page, translation: Translation, *, blank: bool = False) -> polib.POFile:
+def _po(
+    page: Page, translation: Translation, *, blank: bool = False, address: str | None = None
+) -> polib.POFile:
     locale = translation.target_locale
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Content-Type": "text/plain; charset=utf-8",
         "Language": locale.language_code,
-        "X-Lectern-Source": page.url_path,
+        "X-Lectern-Source": address or page.url_path,
     }
     segments = (
         StringSegment.objects.filter(source=translation.source)

@@ -1,9 +1,26 @@
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from .content_checks import topic_issues
+from .course_format.publication import UNPUBLISHED_AS_DRAFT, UNPUBLISHED_AS_MISSING
 from .models import TopicPage
+
+
+@hooks.register("register_log_actions")
+def register_course_import_actions(actions):
+    """A page's history says when and why a course import unpublished it."""
+    actions.register_action(
+        UNPUBLISHED_AS_DRAFT,
+        gettext_lazy("Unpublish: a draft in the course folder"),
+        gettext_lazy("Unpublished by a course import: its file says live: false"),
+    )
+    actions.register_action(
+        UNPUBLISHED_AS_MISSING,
+        gettext_lazy("Unpublish: not in the course folder"),
+        gettext_lazy("Unpublished by a course import: the course folder no longer has it"),
+    )
 
 
 @hooks.register("after_create_page")

@@ -2,7 +2,11 @@
 
 Exports are deterministic: files are written in tree order with stable names, and
 only the snippets and media the course refers to are written, so export → import →
-export produces identical files.
+export produces identical files. Nothing written depends on the site the course is
+exported from (its database ids, or where the course sits in the page tree).
+
+A page that is not live is written as editors see it (its latest revision) with
+``live: false``, so that an import keeps it a draft.
 """
 
 from __future__ import annotations
@@ -11,16 +15,33 @@ from pathlib import Path
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from ..models import CourseMedia, LessonPage, ModulePage, TopicPage
 from . import yamlio
+from .publication import left_the_folder
 from .reader import DOCUMENT_DIR, IMAGE_DIR
+from .richtext import PlainLink
 from .streamdata import ReferenceMapper
 from .translations import export_outcome_translations, export_translations
 
 
+def as_edited(page):
+    """A live page as published; a draft as its latest revision, which is what editors see."""
+    if page.live or not page.latest_revision_id:
+        return page
+    return page.get_latest_revision_as_object()
+
+
+def exported(pages) -> list:
+    """The pages to write, as editors see them, without those that left the folder."""
+    return [as_edited(page) for page in pages if page.live or not left_the_folder(page)]
+
+
 def _page_dict(page, **extra):
     data = {"slug": page.slug, "title": page.title}
+    if not page.live:
+        data["live"] = False
     if page.introduction:
         data["introduction"] = page.introduction
     data.update(extra)
@@ -48,37 +69,66 @@ class CourseExporter:
 
     def run(self):
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._dump_page(self.course, _page_dict(self.course), "course.yaml")
-        modules = ModulePage.objects.child_of(self.course).order_by("path")
+        plan = self._plan()
+        self.exported_ids = {page.pk for page, _path in plan}  # page links may point forward
+        for page, path in plan:
+            if isinstance(page, TopicPage):
+                self._dump_page(page, self._topic(page), path)
+            elif isinstance(page, LessonPage):
+                extra = {}
+                if page.partner:
+                    self.partners[page.partner.key] = page.partner
+                    extra["partner"] = page.partner.key
+                self._dump_page(page, _page_dict(page, **extra), path)
+            else:
+                self._dump_page(page, _page_dict(page), path)
+        self._snippets()
+        self._media()
+        export_translations(self.folder, self.pages, self._po_address)
+        export_outcome_translations(self.folder, self.outcomes.values())
+
+    def _plan(self) -> list[tuple]:
+        """Every page to write with its file, in tree order."""
+        plan = [(as_edited(self.course), Path("course.yaml"))]
+        modules = exported(ModulePage.objects.child_of(self.course).order_by("path"))
         for m_index, module in enumerate(modules, start=1):
             module_dir = Path("modules") / f"{m_index:02d}-{module.slug}"
-            self._dump_page(module, _page_dict(module), module_dir / "module.yaml")
+            plan.append((module, module_dir / "module.yaml"))
             lessons = LessonPage.objects.child_of(module).select_related("partner").order_by("path")
-            for l_index, lesson in enumerate(lessons, start=1):
+            for l_index, lesson in enumerate(exported(lessons), start=1):
                 lesson_dir = module_dir / f"{l_index:02d}-{lesson.slug}"
-                extra = {}
-                if lesson.partner:
-                    self.partners[lesson.partner.key] = lesson.partner
-                    extra["partner"] = lesson.partner.key
-                self._dump_page(lesson, _page_dict(lesson, **extra), lesson_dir / "lesson.yaml")
+                plan.append((lesson, lesson_dir / "lesson.yaml"))
                 topics = (
                     TopicPage.objects.child_of(lesson)
                     .order_by("path")
                     .prefetch_related("authors__expert__partner", "outcomes__competences", "competences")
                 )
-                for t_index, topic in enumerate(topics, start=1):
-                    self._dump_page(
-                        topic, self._topic(topic), lesson_dir / f"{t_index:02d}-{topic.slug}.yaml"
-                    )
-        self._snippets()
-        self._media()
-        export_translations(self.folder, self.pages)
-        export_outcome_translations(self.folder, self.outcomes.values())
+                for t_index, topic in enumerate(exported(topics), start=1):
+                    plan.append((topic, lesson_dir / f"{t_index:02d}-{topic.slug}.yaml"))
+        return plan
 
     def _dump_page(self, page, data, path):
         path = self.folder / path
         yamlio.dump(data, path)
         self.pages[str(path.relative_to(self.folder))] = page
+
+    def address(self, page) -> str:
+        """Where the page sits inside the course: ``/`` for the course, ``/<module>/`` …"""
+        return "/" + page.url_path[len(self.course.url_path) :]
+
+    def _page_link(self, value, location):
+        target = Page.objects.filter(pk=value).first() if str(value).isdigit() else None
+        if target is None:  # deleted: Wagtail shows a bare <a>, and so will the folder
+            return None
+        if target.path.startswith(self.course.path) and target.locale_id == self.course.locale_id:
+            # A page of the course that is not written (it left the folder) is a dead link.
+            return self.address(target) if target.pk in self.exported_ids else None
+        url = target.get_full_url()  # outside the course: an ordinary link to where it is
+        return PlainLink(url) if url else None
+
+    def _po_address(self, page) -> str:
+        """The page's address on a site that hosts the course at its top, as imports place it."""
+        return f"/{self.course.slug}{self.address(page)}"
 
     def _topic(self, topic):
         authors = [link.expert for link in topic.authors.all()]
@@ -96,6 +146,7 @@ class CourseExporter:
         mapper = ReferenceMapper(
             self._media_path(get_image_model(), IMAGE_DIR),
             self._media_path(get_document_model(), DOCUMENT_DIR),
+            self._page_link,
         )
         stream_block = TopicPage.body.field.stream_block
         body = mapper.walk(stream_block, stream_block.get_prep_value(topic.body), "body", keep_unknown=True)
@@ -112,7 +163,7 @@ class CourseExporter:
         def to_path(value, location):
             if value in (None, ""):
                 return value
-            obj = model.objects.filter(pk=value).first()
+            obj = model.objects.filter(pk=value).first() if str(value).isdigit() else None
             if obj is None:  # the chosen file was deleted: nothing to export
                 return None
             field = "image" if folder == IMAGE_DIR else "document"

@@ -2,13 +2,18 @@
 
 Each page, snippet and media file is matched to what is already in the site by its
 slug, key, code or path; only what differs is written, so a second import of the
-same folder changes nothing (no new revisions, no duplicate files).
+same folder changes nothing (no new revisions, no duplicate files). Pages of the
+course the folder does not have are unpublished (see ``publication``).
+
+Whatever goes wrong while writing is reported as a CourseFormatError naming the file
+being written, and the transaction leaves the database as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -27,16 +32,14 @@ from ..models import (
     Expert,
     HomePage,
     LearningOutcome,
-    LessonPage,
-    ModulePage,
     Partner,
-    TopicAuthor,
     TopicPage,
 )
 from ..translations import sync_locale_trees
 from .errors import CourseFormatError
+from .pages import PageWriter
+from .publication import unpublish_missing
 from .reader import IMAGE_DIR, read_course_folder
-from .streamdata import ReferenceMapper
 from .translations import (
     import_outcome_translations,
     import_translations,
@@ -73,37 +76,6 @@ def originals(model):
     return model.objects.all()
 
 
-def canonical_body(stream_block, raw):
-    """The JSON a stream is stored as once every block has filled in its defaults."""
-    value = stream_block.to_python(raw if not hasattr(raw, "raw_data") else list(raw.raw_data))
-    for child in value:
-        child.value  # noqa: B018 - converts lazy children so that prep gives the full shape
-    return stream_block.get_prep_value(value)
-
-
-def describe_block_errors(error) -> str:
-    """Flatten a StreamBlockValidationError into 'body[3].alt_text: message' lines."""
-    data = error.as_json_data() if hasattr(error, "as_json_data") else {"messages": error.messages}
-    lines = []
-
-    def walk(node, where):
-        if isinstance(node, dict):
-            for message in node.get("messages", []):
-                lines.append(f"{where}: {message}")
-            for key in ("blockErrors",):
-                children = node.get(key) or {}
-                items = children.items() if isinstance(children, dict) else enumerate(children)
-                for name, child in items:
-                    if child is not None:
-                        walk(child, f"{where}[{name}]" if str(name).isdigit() else f"{where}.{name}")
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, where)
-
-    walk(data, "body")
-    return "; ".join(lines) or "; ".join(error.messages)
-
-
 class CourseImporter:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -125,38 +97,41 @@ class CourseImporter:
                 course = self._write(data, parent or default_parent())
                 # Every page gets its address in each language (an alias until translated),
                 # then the folder's translations replace the aliases they cover.
-                sync_locale_trees()
-                import_translations(found_translations, self._pages, self.counts)
-                import_outcome_translations(found_outcomes, self.counts)
+                with self.writing(data.course.source):
+                    sync_locale_trees()
+                import_translations(found_translations, self._pages, self.counts, self.writing)
+                import_outcome_translations(found_outcomes, self.counts, self.writing)
                 return course
         except Exception:
             for file_field in self._saved_files:  # storage is not transactional
                 file_field.storage.delete(file_field.name)
             raise
 
+    @contextmanager
+    def writing(self, source):
+        """Report any failure inside as a CourseFormatError naming ``source`` (the cause kept)."""
+        try:
+            yield
+        except CourseFormatError:
+            raise
+        except ValidationError as error:
+            raise CourseFormatError(source, "; ".join(error.messages)) from error
+        except Exception as error:
+            raise CourseFormatError(
+                source, f"could not be written: {type(error).__name__}: {error}"
+            ) from error
+
     def _write(self, data, parent):
         self._snippets(data)
-        media = {item["path"]: self._media(data.root, item) for item in data.media}
-
-        course = self._page(parent, CoursePage, data.course, {"introduction": data.course.introduction})
-        for module_data in data.course.children:
-            module = self._page(course, ModulePage, module_data, {"introduction": module_data.introduction})
-            for lesson_data in module_data.children:
-                partner = lesson_data.extra.get("partner")
-                lesson = self._page(
-                    module,
-                    LessonPage,
-                    lesson_data,
-                    {
-                        "introduction": lesson_data.introduction,
-                        "partner_id": Partner.objects.get(key=partner).pk if partner else None,
-                    },
-                )
-                for topic_data in lesson_data.children:
-                    self._topic(lesson, topic_data, media)
-                self._order(lesson, lesson_data)
-            self._order(module, module_data)
-        self._order(course, data.course)
+        media = {}
+        for item in data.media:
+            with self.writing(item["path"]):
+                media[item["path"]] = self._media(data.root, item)
+        writer = PageWriter(self.counts, self.writing, originals)
+        course = writer.write(data, parent, media)
+        self._pages = writer.pages
+        with self.writing(data.course.source):
+            unpublish_missing(course, {page.translation_key for page in writer.pages.values()}, self.counts)
         return course
 
     # snippets and media -------------------------------------------------------
@@ -174,17 +149,29 @@ class CourseImporter:
         return obj
 
     def _snippets(self, data):
+        with self.writing(data.files["partners"]):
+            partners = self._partners(data)
+        with self.writing(data.files["experts"]):
+            for item in data.experts:
+                self._upsert(
+                    Expert,
+                    {"key": item["key"]},
+                    {"name": item["name"], "role": item["role"], "partner": partners[item["partner"]]},
+                )
+        with self.writing(data.files["competences"]):
+            competences = self._competences(data)
+        with self.writing(data.files["outcomes"]):
+            self._outcomes(data, competences)
+
+    def _partners(self, data):
         partners = {}
         for item in data.partners:
             partners[item["key"]] = self._upsert(
                 Partner, {"key": item["key"]}, {"name": item["name"], "country": item["country"]}
             )
-        for item in data.experts:
-            self._upsert(
-                Expert,
-                {"key": item["key"]},
-                {"name": item["name"], "role": item["role"], "partner": partners[item["partner"]]},
-            )
+        return partners
+
+    def _competences(self, data):
         competences = {}
         for item in data.competences:
             competences[str(item["code"])] = self._upsert(
@@ -192,6 +179,9 @@ class CourseImporter:
                 {"code": str(item["code"])},
                 {"title": item["title"], "description": item.get("description") or ""},
             )
+        return competences
+
+    def _outcomes(self, data, competences):
         for item in data.outcomes:
             outcome = self._upsert(
                 LearningOutcome,
@@ -237,89 +227,3 @@ class CourseImporter:
         )
         self.counts["media written"] += 1
         return obj
-
-    # pages --------------------------------------------------------------------
-
-    def _page(self, parent, model, page_data, fields, relations=None):
-        page = model.objects.child_of(parent).filter(slug=page_data.slug).first()
-        fields = {"title": page_data.title, **fields}
-        if page is None:
-            page = model(slug=page_data.slug, **fields)
-            parent.add_child(instance=page)
-            changed, label = True, "created"
-        else:
-            changed = any(getattr(page, name) != value for name, value in fields.items())
-            for name, value in fields.items():
-                setattr(page, name, value)
-            label = "updated"
-        self._pages[page_data.source] = page
-        if relations is not None:
-            changed = relations(page) or changed
-        if changed or not page.live:
-            self._validate(page, page_data)
-            page.save_revision().publish()
-            self.counts[f"{model._meta.verbose_name} {label}"] += 1
-        return page
-
-    def _validate(self, page, page_data):
-        try:
-            page.full_clean()
-        except ValidationError as error:
-            details = "; ".join(
-                f"{name}: {' '.join(map(str, messages))}" for name, messages in error.message_dict.items()
-            )
-            raise CourseFormatError(page_data.source, details) from error
-
-    def _topic(self, lesson, topic_data, media):
-        extra = topic_data.extra
-
-        def by_path(expected_model):
-            def resolve(value, location):
-                return media[value].pk if value else None
-
-            return resolve
-
-        stream_block = TopicPage.body.field.stream_block
-        body = canonical_body(
-            stream_block,
-            ReferenceMapper(by_path("image"), by_path("document")).walk(stream_block, extra["body"], "body"),
-        )
-        try:
-            stream_block.clean(stream_block.to_python(body))
-        except ValidationError as error:
-            raise CourseFormatError(topic_data.source, describe_block_errors(error)) from error
-
-        def relations(page):
-            changed = False
-            wanted_authors = extra["authors"]
-            if [link.expert.key for link in page.authors.all()] != wanted_authors:
-                experts = {expert.key: expert for expert in Expert.objects.filter(key__in=wanted_authors)}
-                page.authors = [TopicAuthor(expert=experts[key]) for key in wanted_authors]
-                changed = True
-            for name, model in [("outcomes", LearningOutcome), ("competences", Competence)]:
-                wanted = sorted(extra[name])
-                current = sorted(obj.code for obj in getattr(page, name).all())
-                if current != wanted:
-                    setattr(page, name, list(originals(model).filter(code__in=wanted)))
-                    changed = True
-            if canonical_body(stream_block, page.body) != body:
-                changed = True
-            page.body = body
-            return changed
-
-        return self._page(
-            lesson,
-            TopicPage,
-            topic_data,
-            {"introduction": topic_data.introduction, "estimated_minutes": extra["estimated_minutes"]},
-            relations,
-        )
-
-    def _order(self, parent, parent_data):
-        wanted = [child.slug for child in parent_data.children]
-        children = {page.slug: page for page in parent.get_children() if page.slug in wanted}
-        current = [page.slug for page in parent.get_children() if page.slug in wanted]
-        if current != wanted:
-            for slug in wanted:
-                children[slug].move(parent, pos="last-child")
-            self.counts["pages reordered"] += 1

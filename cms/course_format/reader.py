@@ -1,8 +1,9 @@
 """Read and check a whole course folder before anything is written.
 
 Every problem is reported with the file it is in; references between files
-(authors, outcomes, competences, partners, media) are checked here so that an
-import never stops half-way because of a typo.
+(authors, outcomes, competences, partners, media, links between pages) and the media
+files themselves are checked here so that an import never stops half-way because
+of a typo or a damaged file.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from pathlib import Path
 
 from . import yamlio
 from .errors import CourseFormatError
+from .media import check_media_file
 from .streamdata import ReferenceMapper, UnknownBlockType
 
 IMAGE_DIR = "media/images/"
 DOCUMENT_DIR = "media/documents/"
 # Videos and caption tracks are Wagtail documents too, kept in folders of their own.
 DOCUMENT_DIRS = (DOCUMENT_DIR, "media/videos/", "media/captions/")
+# Exports write YAML; a file may be JSON instead (JSON is YAML too, but is read as JSON).
+SUFFIXES = (".yaml", ".json")
 
 
 @dataclass
@@ -26,6 +30,8 @@ class PageData:
     slug: str
     title: str
     introduction: str = ""
+    live: bool | None = None  # the file's ``live``: None when it does not say
+    address: str = "/"  # inside the course: ``/``, ``/<module>/``, ``/<module>/<lesson>/`` …
     children: list[PageData] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
@@ -39,6 +45,7 @@ class CourseData:
     competences: list[dict]
     outcomes: list[dict]
     media: list[dict]
+    files: dict[str, str] = field(default_factory=dict)  # snippet list name -> file read
 
     def pages(self):
         """Every page of the course, in tree order."""
@@ -61,9 +68,42 @@ def _require(data, keys, source):
             raise CourseFormatError(source, f"'{key}' is required")
 
 
-def _keyed_list(root, name, key, required):
+def find_file(folder: Path, stem: str, root: Path) -> Path | None:
+    """``<stem>.yaml`` or ``<stem>.json`` in the folder; both at once is refused, naming both."""
+    found = [folder / f"{stem}{suffix}" for suffix in SUFFIXES if (folder / f"{stem}{suffix}").is_file()]
+    _refuse_twins(found, root)
+    return found[0] if found else None
+
+
+def _refuse_twins(paths, root):
+    if len(paths) > 1:
+        first, second = (path.relative_to(root) for path in paths[:2])
+        raise CourseFormatError(first, f"{second} describes the same item; keep only one of the two files")
+
+
+def _page_file(folder: Path, stem: str, root: Path) -> Path:
+    found = find_file(folder, stem, root)
+    if found is None:
+        raise CourseFormatError((folder / f"{stem}.yaml").relative_to(root), "file is missing")
+    return found
+
+
+def _topic_files(lesson_dir: Path, root: Path) -> list[Path]:
+    by_stem: dict[str, list[Path]] = {}
+    for suffix in SUFFIXES:
+        for path in lesson_dir.glob(f"[0-9]*{suffix}"):
+            by_stem.setdefault(path.stem, []).append(path)
+    for paths in by_stem.values():
+        _refuse_twins(paths, root)
+    return [by_stem[stem][0] for stem in sorted(by_stem)]
+
+
+def _keyed_list(root, stem, key, required, files):
+    path = find_file(root, stem, root)
+    name = path.name if path else f"{stem}.yaml"
+    files[stem] = name
     source = Path(name)
-    items = yamlio.load(root / name, expect=list, root=root) if (root / name).exists() else []
+    items = yamlio.load(path, expect=list, root=root) if path else []
     seen = set()
     for index, item in enumerate(items):
         where = f"{name} (entry {index + 1})"
@@ -80,35 +120,46 @@ def _ordered_dirs(folder):
     return sorted(p for p in folder.iterdir() if p.is_dir() and p.name[:2].isdigit())
 
 
-def _page(root, path, data):
+def _page(root, path, data, parent=None):
     source = str(path.relative_to(root))
     _require(data, ["slug", "title"], source)
-    return PageData(source, str(data["slug"]), str(data["title"]), str(data.get("introduction") or ""))
+    live = data.get("live")
+    if live is not None and not isinstance(live, bool):
+        raise CourseFormatError(source, f"'live' should be true or false, found {live!r}")
+    page = PageData(source, str(data["slug"]), str(data["title"]), str(data.get("introduction") or ""), live)
+    if parent is not None:
+        page.address = f"{parent.address}{page.slug}/"
+        parent.children.append(page)
+    return page
 
 
 def read_course_folder(root: Path, stream_block) -> CourseData:
     root = Path(root)
-    if not (root / "course.yaml").is_file():
+    course_file = find_file(root, "course", root)
+    if course_file is None:
         raise CourseFormatError(root / "course.yaml", "file is missing: is this a course folder?")
-    course = _page(root, root / "course.yaml", yamlio.load(root / "course.yaml", root=root))
+    course = _page(root, course_file, yamlio.load(course_file, root=root))
+    files = {}
     data = CourseData(
         root=root,
         course=course,
-        partners=_keyed_list(root, "partners.yaml", "key", ["name", "country"]),
-        experts=_keyed_list(root, "experts.yaml", "key", ["name", "role", "partner"]),
-        competences=_keyed_list(root, "competences.yaml", "code", ["title"]),
-        outcomes=_keyed_list(root, "outcomes.yaml", "code", ["text"]),
-        media=_keyed_list(root, "media.yaml", "path", ["title"]),
+        partners=_keyed_list(root, "partners", "key", ["name", "country"], files),
+        experts=_keyed_list(root, "experts", "key", ["name", "role", "partner"], files),
+        competences=_keyed_list(root, "competences", "code", ["title"], files),
+        outcomes=_keyed_list(root, "outcomes", "code", ["text"], files),
+        media=_keyed_list(root, "media", "path", ["title"], files),
+        files=files,
     )
     _check_snippet_links(data)
+    page_links = []  # (file, location, address) of every rich-text page link, checked at the end
     modules_dir = root / "modules"
     for module_dir in _ordered_dirs(modules_dir) if modules_dir.is_dir() else []:
-        module = _page(root, module_dir / "module.yaml", yamlio.load(module_dir / "module.yaml", root=root))
-        course.children.append(module)
+        module_file = _page_file(module_dir, "module", root)
+        module = _page(root, module_file, yamlio.load(module_file, root=root), course)
         for lesson_dir in _ordered_dirs(module_dir):
-            lesson_file = lesson_dir / "lesson.yaml"
+            lesson_file = _page_file(lesson_dir, "lesson", root)
             lesson_yaml = yamlio.load(lesson_file, root=root)
-            lesson = _page(root, lesson_file, lesson_yaml)
+            lesson = _page(root, lesson_file, lesson_yaml, module)
             lesson.extra["partner"] = lesson_yaml.get("partner")
             _check_refs(
                 data,
@@ -117,16 +168,16 @@ def read_course_folder(root: Path, stream_block) -> CourseData:
                 [lesson.extra["partner"]] if lesson.extra["partner"] else [],
                 lesson.source,
             )
-            module.children.append(lesson)
-            for topic_file in sorted(lesson_dir.glob("[0-9]*.yaml")):
-                lesson.children.append(_read_topic(data, topic_file, stream_block))
+            for topic_file in _topic_files(lesson_dir, root):
+                _read_topic(data, topic_file, stream_block, lesson, page_links)
+    _check_page_links(data, page_links)
     return data
 
 
-def _read_topic(data, topic_file, stream_block):
+def _read_topic(data, topic_file, stream_block, lesson, page_links):
     root = data.root
     topic_yaml = yamlio.load(topic_file, root=root)
-    topic = _page(root, topic_file, topic_yaml)
+    topic = _page(root, topic_file, topic_yaml, lesson)
     minutes = topic_yaml.get("estimated_minutes", 0)
     if not isinstance(minutes, int) or minutes < 0:
         raise CourseFormatError(topic.source, "'estimated_minutes' should be a whole number of minutes")
@@ -146,22 +197,32 @@ def _read_topic(data, topic_file, stream_block):
     media_paths = {item["path"] for item in data.media}
 
     def check_media(folder):
+        folders = " or ".join(folder) if isinstance(folder, tuple) else folder
+
         def check(value, location):
             if value in (None, ""):
                 return value
             if not isinstance(value, str) or not value.startswith(folder):
                 raise CourseFormatError(
-                    topic.source, f"{location}: expected a path under {folder}, found {value!r}"
+                    topic.source, f"{location}: expected a path under {folders}, found {value!r}"
                 )
             if value not in media_paths:
-                raise CourseFormatError(topic.source, f"{location}: {value} is not listed in media.yaml")
+                raise CourseFormatError(
+                    topic.source, f"{location}: {value} is not listed in {data.files['media']}"
+                )
             if not (root / value).is_file():
                 raise CourseFormatError(topic.source, f"{location}: media file {value} is missing")
             return value
 
         return check
 
-    mapper = ReferenceMapper(check_media(IMAGE_DIR), check_media(DOCUMENT_DIRS), id_seed=topic.source)
+    def note_page_link(value, location):
+        page_links.append((topic.source, location, value))
+        return value
+
+    # Ids are seeded as if the file were YAML: turning it into JSON keeps its blocks' ids.
+    seed = str(Path(topic.source).with_suffix(".yaml"))
+    mapper = ReferenceMapper(check_media(IMAGE_DIR), check_media(DOCUMENT_DIRS), note_page_link, id_seed=seed)
     try:
         extra["body"] = mapper.walk(stream_block, body, "body")
     except UnknownBlockType as error:
@@ -173,6 +234,17 @@ def _read_topic(data, topic_file, stream_block):
     return topic
 
 
+def _check_page_links(data, page_links):
+    addresses = {page.address for page in data.pages()}
+    for source, location, address in page_links:
+        if address not in addresses:
+            raise CourseFormatError(
+                source,
+                f"{location}: links to the page {address!r}, which is not in this course folder "
+                "(a page link names a page of the course by its address, such as /<module>/<lesson>/)",
+            )
+
+
 def _check_refs(data, snippet, key, values, source):
     known = {str(item[key]) for item in getattr(data, snippet)}
     missing = [value for value in values if str(value) not in known]
@@ -182,13 +254,14 @@ def _check_refs(data, snippet, key, values, source):
 
 def _check_snippet_links(data):
     for expert in data.experts:
-        _check_refs(data, "partners", "key", [expert["partner"]], "experts.yaml")
+        _check_refs(data, "partners", "key", [expert["partner"]], data.files["experts"])
     for outcome in data.outcomes:
-        _check_refs(data, "competences", "code", outcome.get("competences") or [], "outcomes.yaml")
+        _check_refs(data, "competences", "code", outcome.get("competences") or [], data.files["outcomes"])
     for item in data.media:
         path = item["path"]
         if not path.startswith((IMAGE_DIR, *DOCUMENT_DIRS)):
             folders = ", ".join((IMAGE_DIR, *DOCUMENT_DIRS))
-            raise CourseFormatError("media.yaml", f"{path}: media live under one of {folders}")
+            raise CourseFormatError(data.files["media"], f"{path}: media live under one of {folders}")
         if not (data.root / path).is_file():
-            raise CourseFormatError("media.yaml", f"media file {path} is missing")
+            raise CourseFormatError(data.files["media"], f"media file {path} is missing")
+        check_media_file(data.root, path, is_image=path.startswith(IMAGE_DIR))

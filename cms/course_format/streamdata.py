@@ -2,8 +2,9 @@
 
 In the database an image block holds an image id; in a course folder it holds the
 file's path (``media/images/cluster-map.png``). The walk follows the block
-definitions, so it works for any block, plugins included, without knowing them.
-It also gives every stream child and list item a stable id when the file has none,
+definitions, so it works for any block, plugins included, without knowing them;
+rich text gets the same swap for its page links, document links and image embeds
+(see ``richtext``). It also gives every stream child and list item a stable id when the file has none,
 so that importing the same folder twice writes the same data.
 """
 
@@ -12,6 +13,8 @@ import uuid
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from . import richtext
 
 ID_NAMESPACE = uuid.UUID("6c1f6f0e-3b5a-4d0c-9a0e-2f1c9b7d4e11")
 
@@ -24,11 +27,16 @@ class UnknownBlockType(Exception):
 
 
 class ReferenceMapper:
-    """Maps chooser values with ``image(value, location)`` and ``document(...)``."""
+    """Maps chooser values with ``image(value, location)`` and ``document(...)``.
 
-    def __init__(self, image, document, id_seed=None):
+    ``page(value, location)``, when given, maps the target of rich-text page links;
+    without it they are left as they are.
+    """
+
+    def __init__(self, image, document, page=None, id_seed=None):
         self.image = image
         self.document = document
+        self.page = page
         self.id_seed = id_seed
 
     def stable_id(self, location):
@@ -56,6 +64,8 @@ class ReferenceMapper:
             return self.image(data, location)
         if isinstance(block, DocumentChooserBlock):
             return self.document(data, location)
+        if isinstance(block, blocks.RichTextBlock) and isinstance(data, str):
+            return richtext.rewrite(data, location, page=self.page, document=self.document, image=self.image)
         return data
 
     def _stream(self, block, data, location):

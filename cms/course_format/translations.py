@@ -57,24 +57,33 @@ def read_translations(root: Path, page_sources: Iterable[str]) -> list[tuple[str
     return found
 
 
-def import_translations(found, pages: dict, counts) -> None:
+def po_path(language: str, source: str) -> Path:
+    """Where the translation of the page file ``source`` into ``language`` lives in the folder."""
+    return Path(FOLDER) / language / Path(source).with_suffix(".po")
+
+
+def import_translations(found, pages: dict, counts, writing) -> None:
     """Apply each PO file to its page's translation; an unchanged one is left alone."""
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     for language, source, po in found:
-        if translations.apply_po(pages[source], locales[language], po):
-            counts[f"translation ({language}) updated"] += 1
+        with writing(po_path(language, source)):
+            if translations.apply_po(pages[source], locales[language], po):
+                counts[f"translation ({language}) updated"] += 1
 
 
-def export_translations(folder: Path, pages: dict) -> None:
-    """Write a PO file for every real (not alias) translation of the exported pages."""
+def export_translations(folder: Path, pages: dict, address) -> None:
+    """Write a PO file for every real (not alias) translation of the exported pages.
+
+    ``address(page)`` names the page in the file's header, the same on every site.
+    """
     for source, page in pages.items():
         for translated in translations.available_translations(page):
             if translated.pk == page.pk:
                 continue
             locale = translated.locale
-            path = Path(folder) / FOLDER / locale.language_code / Path(source).with_suffix(".po")
+            path = Path(folder) / po_path(locale.language_code, source)
             path.parent.mkdir(parents=True, exist_ok=True)
-            translations.page_po(page, locale).save(str(path))
+            translations.page_po(page, locale, address=address(page)).save(str(path))
 
 
 def read_outcome_translations(root: Path, codes: set[str]) -> list[tuple[str, polib.POFile]]:
@@ -95,27 +104,34 @@ def read_outcome_translations(root: Path, codes: set[str]) -> list[tuple[str, po
     return found
 
 
-def import_outcome_translations(found, counts) -> None:
+def import_outcome_translations(found, counts, writing) -> None:
     from ..models import LearningOutcome
 
     if not found:
         return
     originals = {o.code: o for o in LearningOutcome.objects.filter(locale=Locale.get_default())}
     for language, po in found:
-        locale = Locale.objects.get(language_code=language)
-        existing = {o.translation_key: o for o in LearningOutcome.objects.filter(locale=locale)}
-        for entry in po:
-            if not entry.msgstr or entry.obsolete:
-                continue
-            original = originals[entry.msgctxt]
-            translated = existing.get(original.translation_key)
-            if translated is None:
-                translated = original.copy_for_translation(locale)
-            elif translated.text == entry.msgstr:
-                continue
-            translated.text = entry.msgstr
-            translated.save()
-            counts[f"learning outcome ({language}) translated"] += 1
+        with writing(Path(FOLDER) / language / OUTCOMES_FILE):
+            _import_outcomes(originals, language, po, counts)
+
+
+def _import_outcomes(originals, language, po, counts) -> None:
+    from ..models import LearningOutcome
+
+    locale = Locale.objects.get(language_code=language)
+    existing = {o.translation_key: o for o in LearningOutcome.objects.filter(locale=locale)}
+    for entry in po:
+        if not entry.msgstr or entry.obsolete:
+            continue
+        original = originals[entry.msgctxt]
+        translated = existing.get(original.translation_key)
+        if translated is None:
+            translated = original.copy_for_translation(locale)
+        elif translated.text == entry.msgstr:
+            continue
+        translated.text = entry.msgstr
+        translated.save()
+        counts[f"learning outcome ({language}) translated"] += 1
 
 
 def export_outcome_translations(folder: Path, outcomes) -> None:

@@ -1,9 +1,12 @@
-"""Reading and writing the YAML files of a course folder, deterministically.
+"""Reading and writing the files of a course folder, deterministically.
 
 Exports must be byte-for-byte repeatable, so keys keep their order, text is written
-as UTF-8 and multi-line strings use block style.
+as UTF-8 and multi-line strings use block style. Exports are YAML; a folder written
+by hand or by another tool may hold JSON files instead (``course.json``…), read with
+the JSON parser so that a broken one is reported as JSON.
 """
 
+import json
 from pathlib import Path
 
 import yaml
@@ -30,10 +33,14 @@ def dump(data, path: Path) -> None:
 
 
 def load(path: Path, expect=dict, root: Path | None = None):
-    """Load one YAML file, refusing anything that is not the shape expected."""
+    """Load one YAML or JSON file, refusing anything that is not the shape expected."""
     shown = path.relative_to(root) if root else path
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise CourseFormatError(shown, f"is not valid JSON ({where}): {error.msg}") from error
     except FileNotFoundError as error:
         raise CourseFormatError(shown, "file is missing") from error
     except UnicodeDecodeError as error:

@@ -6,6 +6,7 @@ from django.utils.html import escape, strip_tags
 from wagtail.models import Locale, Revision
 
 from blocks.exercise import ExerciseBlock
+from cms.management.commands.load_demo_course import DEMO_COURSE
 from cms.models import (
     Competence,
     CoursePage,
@@ -17,6 +18,7 @@ from cms.models import (
     TopicPage,
 )
 from files.text_extraction import document_text
+from tests.cms.test_course_format import folder_files
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +33,9 @@ def words(topic) -> int:
     return len(text.split())
 
 
-def test_the_demo_course_has_the_reference_shape_substance_and_blocks_and_loads_once(home, client, capsys):
+def test_the_demo_course_has_the_reference_shape_substance_and_blocks_and_loads_once(
+    home, client, capsys, tmp_path
+):
     call_command("load_demo_course")
     course = CoursePage.objects.get(locale__language_code="en", slug="smart-clusters")
     topics = TopicPage.objects.live().descendant_of(course)
@@ -111,6 +115,12 @@ def test_the_demo_course_has_the_reference_shape_substance_and_blocks_and_loads_
     assert LearningOutcome.objects.filter(locale__language_code="fr").count() == 148
     untranslated = english_topics[5].get_translation(Locale.objects.get(language_code="es"))
     assert "notice--fallback" in client.get(untranslated.url).content.decode()
+
+    # The demo folder is exactly what the exporter writes, from this site as from any other.
+    call_command("export_course", "smart-clusters", str(tmp_path / "export"))
+    exported, demo = folder_files(tmp_path / "export"), folder_files(DEMO_COURSE)
+    assert sorted(exported) == sorted(demo)
+    assert [name for name in demo if exported[name] != demo[name]] == []
 
     # Loading it again changes nothing (one test, so the suite loads the demo once).
     revisions = Revision.objects.count()

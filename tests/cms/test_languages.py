@@ -285,6 +285,16 @@ def test_translations_travel_with_the_course_folder_and_round_trip_byte_for_byte
     assert folder_files(tmp_path / "second") == first
 
 
+def test_a_translation_file_names_its_page_the_same_way_whatever_site_it_is_exported_from(tmp_path, home):
+    CourseImporter(write_course_folder(tmp_path / "source")).run()
+    translated(TopicPage.objects.get(locale__language_code="en", slug="what-a-cluster-is"))
+    call_command("export_course", "pilot-course", str(tmp_path / "export"))
+    po_file = next((tmp_path / "export/translations/fr").rglob("*what-a-cluster-is.po"))
+    # Not the url_path, which starts with the slug of this site's home page.
+    source = polib.pofile(str(po_file)).metadata["X-Lectern-Source"]
+    assert source == "/pilot-course/foundations/clusters/what-a-cluster-is/"
+
+
 def test_importing_the_same_translations_twice_changes_nothing(tmp_path, home):
     folder = write_course_folder(tmp_path / "source")
     CourseImporter(folder).run()
