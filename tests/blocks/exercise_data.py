@@ -107,10 +107,8 @@ EXERCISE = {
 }
 
 #: Texts a learner must never read before answering: not in the page, not in search.
-SECRET_TEXTS = [
-    "A cluster organisation",  # the right single choice
-    "OPC UA",  # an accepted blank
-    "Agree a roadmap",  # the last item of the ordering
+# What a learner may only read once graded: feedback, explanations, accepted blanks.
+HIDDEN_UNTIL_GRADED = [
     "RIGHT-SINGLE-FEEDBACK",
     "WRONG-SINGLE-FEEDBACK",
     "Customs handles trade.",
@@ -118,4 +116,12 @@ SECRET_TEXTS = [
     "SINGLE-EXPLANATION",
     "TF-RIGHT",
     "TF-WRONG",
+    "OPC UA",  # an accepted blank
+    "OPC-UA",
+]
+# Never in the search index: those, and the options (the right ones among them).
+SECRET_TEXTS = [
+    "A cluster organisation",  # the right single choice
+    "Agree a roadmap",  # the last item of the ordering
+    *HIDDEN_UNTIL_GRADED,
 ]

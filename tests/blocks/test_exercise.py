@@ -9,22 +9,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from blocks.questions import MatchingQuestion, OrderingQuestion
 from blocks.tokens import option_token
 from tests import factories
-from tests.blocks.exercise_data import EXERCISE, SECRET_TEXTS
+from tests.blocks.exercise_data import EXERCISE, HIDDEN_UNTIL_GRADED, SECRET_TEXTS
 
 pytestmark = pytest.mark.django_db
-
-ANSWER_TEXTS = [
-    "RIGHT-SINGLE-FEEDBACK",
-    "WRONG-SINGLE-FEEDBACK",
-    "Customs handles trade.",
-    "Not quite.",
-    "SINGLE-EXPLANATION",
-    "TF-RIGHT",
-    "TF-WRONG",
-    "OPC UA",
-    "OPC-UA",
-]
-
 
 @pytest.fixture
 def topic():
@@ -73,7 +60,7 @@ def test_the_page_shows_every_question_but_no_answer_feedback_or_explanation(cli
     html = client.get(topic.url).content.decode()
     assert "Which body links firms" in html and "Match each term." in html
     assert "A model kept in sync with an asset" in html  # the choices are shown…
-    for secret in ANSWER_TEXTS:
+    for secret in HIDDEN_UNTIL_GRADED:
         assert secret not in html, secret
     choices = re.findall(
         r'<input type="(?:radio|checkbox)" name="q-q-(?:single|multiple)" value="([^"]*)"', html

@@ -4,7 +4,6 @@ and what happens to its content when it is removed and installed again."""
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from blocks.registry import registry
 from cms.models import LessonPage, TopicPage
@@ -29,21 +28,6 @@ DECK = {
         },
     ],
 }
-
-
-@pytest.fixture
-def editor(client):
-    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
-    return client
-
-
-@pytest.fixture
-def plugin_removed():
-    """Uninstall the plugin's block for one test, as if the package were gone."""
-    block = registry["flashcards"]
-    registry.unregister("flashcards")
-    yield
-    registry.register("flashcards", block)
 
 
 def deck_form_value(deck):

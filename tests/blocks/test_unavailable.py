@@ -6,10 +6,8 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from blocks import unavailable
-from blocks.registry import registry
 from cms.models import TopicPage
 from tests import factories
 from tests.blocks.admin_forms import stored_body, topic_form
@@ -19,20 +17,6 @@ from tests.blocks.test_plugin_lifecycle import DECK
 pytestmark = pytest.mark.django_db
 
 FORGED_EXERCISE = json.dumps({**EXERCISE["value"], "pass_mark": 500})
-
-
-@pytest.fixture
-def editor(client):
-    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
-    return client
-
-
-@pytest.fixture
-def plugin_removed():
-    block = registry["flashcards"]
-    registry.unregister("flashcards")
-    yield
-    registry.register("flashcards", block)
 
 
 @pytest.fixture
