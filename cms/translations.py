@@ -81,23 +81,24 @@ def language_order(code: str) -> int:
     return codes.index(code) if code in codes else len(codes)
 
 
-def localized(objects) -> list:
+def localized(objects, *related: str) -> list:
     """The objects (translatable snippets of one model) in the active language, one query.
 
     Each one is replaced by its translation where there is one, and kept otherwise.
     Pages link the originals, so in the default language there is nothing to look up.
+    ``related`` names foreign keys the caller reads, fetched in the same query.
     """
     objects = list(objects)
     language = get_language() or settings.LANGUAGE_CODE
     if not objects or language == settings.LANGUAGE_CODE:
         return objects
     model = type(objects[0])
-    found = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(
-            translation_key__in={o.translation_key for o in objects}, locale__language_code=language
-        )
-    }
+    translations = model.objects.filter(
+        translation_key__in={o.translation_key for o in objects}, locale__language_code=language
+    )
+    if related:  # select_related() with no names would follow every foreign key
+        translations = translations.select_related(*related)
+    found = {obj.translation_key: obj for obj in translations}
     return [found.get(obj.translation_key, obj) for obj in objects]
 
 

@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import (
     Competence,
@@ -139,8 +139,10 @@ def snippets():
     partner, _ = Partner.objects.get_or_create(
         key="test-partner", defaults={"name": "Test Cluster", "country": "FR"}
     )
-    expert, _ = Expert.objects.get_or_create(
-        key="test-expert", defaults={"name": "Ana Example", "role": "Cluster manager", "partner": partner}
+    expert, _ = Expert.objects.get_or_create(  # the original: a test may have translated it
+        key="test-expert",
+        locale=Locale.get_default(),
+        defaults={"name": "Ana Example", "role": "Cluster manager", "partner": partner},
     )
     competence, _ = Competence.objects.get_or_create(code="C99", defaults={"title": "Testing competence"})
     return partner, expert, competence

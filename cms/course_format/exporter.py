@@ -22,8 +22,9 @@ from . import yamlio
 from .publication import left_the_folder
 from .reader import DOCUMENT_DIR, IMAGE_DIR
 from .richtext import PlainLink
+from .snippet_translations import EXPERTS, OUTCOMES, export_snippet_translations
 from .streamdata import ReferenceMapper
-from .translations import export_outcome_translations, export_translations
+from .translations import export_translations
 
 
 def as_edited(page):
@@ -85,7 +86,8 @@ class CourseExporter:
         self._snippets()
         self._media()
         export_translations(self.folder, self.pages, self._po_address)
-        export_outcome_translations(self.folder, self.outcomes.values())
+        export_snippet_translations(self.folder, OUTCOMES, self.outcomes.values())
+        export_snippet_translations(self.folder, EXPERTS, self.experts.values())
 
     def _plan(self) -> list[tuple]:
         """Every page to write with its file, in tree order."""

@@ -40,12 +40,8 @@ from .errors import CourseFormatError
 from .pages import PageWriter
 from .publication import unpublish_missing
 from .reader import IMAGE_DIR, read_course_folder
-from .translations import (
-    import_outcome_translations,
-    import_translations,
-    read_outcome_translations,
-    read_translations,
-)
+from .snippet_translations import EXPERTS, OUTCOMES, import_snippet_translations, read_snippet_translations
+from .translations import import_translations, read_translations
 
 
 def default_parent() -> Page:
@@ -91,7 +87,14 @@ class CourseImporter:
     def _run(self, parent: Page | None) -> CoursePage:
         data = read_course_folder(self.folder, TopicPage.body.field.stream_block)
         found_translations = read_translations(self.folder, [page.source for page in data.pages()])
-        found_outcomes = read_outcome_translations(self.folder, {str(item["code"]) for item in data.outcomes})
+        snippet_keys = {
+            OUTCOMES: {str(item["code"]) for item in data.outcomes},
+            EXPERTS: {item["key"] for item in data.experts},
+        }
+        found_snippets = {
+            catalogue: read_snippet_translations(self.folder, catalogue, keys)
+            for catalogue, keys in snippet_keys.items()
+        }
         try:
             with transaction.atomic():
                 course = self._write(data, parent or default_parent())
@@ -100,7 +103,8 @@ class CourseImporter:
                 with self.writing(data.course.source):
                     sync_locale_trees()
                 import_translations(found_translations, self._pages, self.counts, self.writing)
-                import_outcome_translations(found_outcomes, self.counts, self.writing)
+                for catalogue, found in found_snippets.items():
+                    import_snippet_translations(catalogue, found, self.counts, self.writing)
                 return course
         except Exception:
             for file_field in self._saved_files:  # storage is not transactional
@@ -155,7 +159,7 @@ class CourseImporter:
             for item in data.experts:
                 self._upsert(
                     Expert,
-                    {"key": item["key"]},
+                    {"key": item["key"], "locale": Locale.get_default()},
                     {"name": item["name"], "role": item["role"], "partner": partners[item["partner"]]},
                 )
         with self.writing(data.files["competences"]):

@@ -173,7 +173,9 @@ class PageWriter:
             changed = False
             wanted_authors = extra["authors"]
             if [link.expert.key for link in page.authors.all()] != wanted_authors:
-                experts = {expert.key: expert for expert in Expert.objects.filter(key__in=wanted_authors)}
+                experts = {
+                    expert.key: expert for expert in self.originals(Expert).filter(key__in=wanted_authors)
+                }
                 page.authors = [TopicAuthor(expert=experts[key]) for key in wanted_authors]
                 changed = True
             for name, model in [("outcomes", LearningOutcome), ("competences", Competence)]:

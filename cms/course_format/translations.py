@@ -6,8 +6,8 @@ their translation into ``<lang>``, for example
 file. These are the files wagtail-localize offers translators for offline work, so a
 translator's download can be dropped into the folder as it is.
 
-``translations/<lang>/outcomes.po`` translates the learning outcomes: each entry's
-``msgctxt`` is an outcome's code, its ``msgid`` the English text.
+``translations/<lang>/outcomes.po`` and ``experts.po`` translate snippets, not pages
+(see ``snippet_translations``).
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from .. import translations
 from .errors import CourseFormatError
 
 FOLDER = "translations"
-OUTCOMES_FILE = "outcomes.po"  # translations/<lang>/outcomes.po: msgctxt is the outcome's code
 
 
 def read_translations(root: Path, page_sources: Iterable[str]) -> list[tuple[str, str, polib.POFile]]:
     """Every (language, page source, PO file) of the folder, refused if one cannot be placed."""
+    from .snippet_translations import FILES as SNIPPET_FILES  # that module reads them; it imports this one
+
     folder = Path(root) / FOLDER
     if not folder.is_dir():
         return []
@@ -36,8 +37,8 @@ def read_translations(root: Path, page_sources: Iterable[str]) -> list[tuple[str
     found = []
     for path in sorted(folder.rglob("*.po")):
         relative = path.relative_to(folder)
-        if len(relative.parts) == 2 and relative.name == OUTCOMES_FILE:
-            continue  # the learning outcomes' translations: read_outcome_translations
+        if len(relative.parts) == 2 and relative.name in SNIPPET_FILES:
+            continue
         where = Path(FOLDER) / relative
         language, page_file = relative.parts[0], str(Path(*relative.parts[1:]))
         if language not in languages:
@@ -84,82 +85,3 @@ def export_translations(folder: Path, pages: dict, address) -> None:
             path = Path(folder) / po_path(locale.language_code, source)
             path.parent.mkdir(parents=True, exist_ok=True)
             translations.page_po(page, locale, address=address(page)).save(str(path))
-
-
-def read_outcome_translations(root: Path, codes: set[str]) -> list[tuple[str, polib.POFile]]:
-    found = []
-    for path in sorted((Path(root) / FOLDER).glob(f"*/{OUTCOMES_FILE}")):
-        where = path.relative_to(root)
-        language = path.parent.name
-        if language == settings.LANGUAGE_CODE or language not in dict(settings.LANGUAGES):
-            raise CourseFormatError(where, f"'{language}' is not one of the site's other languages")
-        try:
-            po = polib.pofile(str(path), encoding="utf-8")
-        except (OSError, ValueError) as error:
-            raise CourseFormatError(where, f"not a readable PO file: {error}") from error
-        unknown = sorted({entry.msgctxt for entry in po} - codes)
-        if unknown:
-            raise CourseFormatError(where, f"unknown learning outcome codes: {', '.join(map(str, unknown))}")
-        found.append((language, po))
-    return found
-
-
-def import_outcome_translations(found, counts, writing) -> None:
-    from ..models import LearningOutcome
-
-    if not found:
-        return
-    originals = {o.code: o for o in LearningOutcome.objects.filter(locale=Locale.get_default())}
-    for language, po in found:
-        with writing(Path(FOLDER) / language / OUTCOMES_FILE):
-            _import_outcomes(originals, language, po, counts)
-
-
-def _import_outcomes(originals, language, po, counts) -> None:
-    from ..models import LearningOutcome
-
-    locale = Locale.objects.get(language_code=language)
-    existing = {o.translation_key: o for o in LearningOutcome.objects.filter(locale=locale)}
-    for entry in po:
-        if not entry.msgstr or entry.obsolete:
-            continue
-        original = originals[entry.msgctxt]
-        translated = existing.get(original.translation_key)
-        if translated is None:
-            translated = original.copy_for_translation(locale)
-        elif translated.text == entry.msgstr:
-            continue
-        translated.text = entry.msgstr
-        translated.save()
-        counts[f"learning outcome ({language}) translated"] += 1
-
-
-def export_outcome_translations(folder: Path, outcomes) -> None:
-    """translations/<lang>/outcomes.po for every language the course's outcomes are translated into."""
-    from ..models import LearningOutcome
-
-    outcomes = sorted(outcomes, key=lambda outcome: outcome.code)
-    translations_by_language: dict[str, dict] = {}
-    for translated in (
-        LearningOutcome.objects.filter(translation_key__in=[o.translation_key for o in outcomes])
-        .exclude(locale=Locale.get_default())
-        .select_related("locale")
-    ):
-        translations_by_language.setdefault(translated.locale.language_code, {})[
-            translated.translation_key
-        ] = translated
-    for language, translated in sorted(translations_by_language.items()):
-        po = polib.POFile(wrapwidth=0)
-        po.metadata = {"Content-Type": "text/plain; charset=utf-8", "Language": language}
-        for outcome in outcomes:
-            if outcome.translation_key in translated:
-                po.append(
-                    polib.POEntry(
-                        msgctxt=outcome.code,
-                        msgid=outcome.text,
-                        msgstr=translated[outcome.translation_key].text,
-                    )
-                )
-        path = Path(folder) / FOLDER / language / OUTCOMES_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        po.save(str(path))

@@ -274,7 +274,10 @@ class TopicPage(Page):
         return topic_neighbours(self)
 
     def author_experts(self):
-        return [link.expert for link in self.authors.select_related("expert__partner").order_by("sort_order")]
+        from ..translations import localized
+
+        links = self.authors.select_related("expert__partner").order_by("sort_order")
+        return localized([link.expert for link in links], "partner")
 
     def outcome_list(self):
         from ..translations import localized
@@ -300,7 +303,11 @@ class TopicAuthor(Orderable):
 
     page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="authors")
     expert = models.ForeignKey(
-        "cms.Expert", on_delete=models.PROTECT, related_name="+", verbose_name=_("expert")
+        "cms.Expert",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("expert"),
+        limit_choices_to=in_source_language,  # translations are shown, never chosen
     )
 
     panels = [FieldPanel("expert")]

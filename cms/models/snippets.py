@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blocks.countries import COUNTRIES
 
@@ -37,11 +38,16 @@ class Partner(index.Indexed, models.Model):
         return f"{self.name} ({self.country})"
 
 
-@register_snippet
-class Expert(index.Indexed, models.Model):
-    """A contributing expert, shown as an author of the topics they wrote."""
+class Expert(TranslatableMixin, index.Indexed, models.Model):
+    """A contributing expert, shown as an author of the topics they wrote.
 
-    key = models.SlugField(max_length=80, unique=True, verbose_name=_("key"))
+    Learners read the role, so it is translated like a learning outcome (snippet
+    translation, or ``translations/<lang>/experts.po`` in a course folder); the name,
+    key and partner are the same in every language. Topics always link the English
+    expert; templates show its translation in the learner's language.
+    """
+
+    key = models.SlugField(max_length=80, verbose_name=_("key"))
     name = models.CharField(max_length=200, verbose_name=_("name"))
     # Translators: an expert's job title or function, e.g. "Cluster manager".
     role = models.CharField(max_length=200, verbose_name=_("role"))
@@ -51,14 +57,25 @@ class Expert(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("role"), FieldPanel("partner")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # A translation copies all but the role, and translators cannot override the copies.
+    override_translatable_fields = [
+        SynchronizedField("key", overridable=False),
+        SynchronizedField("name", overridable=False),
+        TranslatableField("role"),
+        SynchronizedField("partner", overridable=False),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
+        constraints = [models.UniqueConstraint(fields=["key", "locale"], name="one_expert_key_per_language")]
 
     def __str__(self):
         return f"{self.name}, {self.role}"
+
+
+register_snippet(Expert, viewset="cms.snippet_choosers.OriginalsChosenSnippetViewSet")
 
 
 @register_snippet

@@ -8,13 +8,15 @@ import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
 from blocks.tokens import option_token
 from cms.course_format import CourseFormatError
 from cms.course_format.importer import CourseImporter
-from cms.models import CoursePage, LearningOutcome, TopicPage
+from cms.models import ContentVersion, CoursePage, LearningOutcome, TopicAuthor, TopicPage
 from cms.translations import apply_po, page_po, sync_locale_trees
 from tests import factories
 from tests.blocks.exercise_data import EXERCISE
@@ -424,3 +426,139 @@ def test_learning_outcomes_are_shown_in_the_learners_language(client, topic):
     # Editors choose among the originals only.
     choices = TopicPage._meta.get_field("outcomes").get_limit_choices_to()
     assert list(LearningOutcome.objects.filter(choices).filter(code="9.9.9-a")) == [outcome]
+
+
+# experts ------------------------------------------------------------------------------
+
+
+def french_role(expert, role="Responsable de cluster"):
+    french_expert = expert.copy_for_translation(locale("fr"))
+    french_expert.role = role
+    french_expert.save()
+    return french_expert
+
+
+def test_expert_roles_are_shown_in_the_learners_language(client, topic):
+    from cms.models import Expert
+
+    expert = topic.authors.get().expert
+    french_role(expert)
+    french = translated(topic)
+
+    french_html = html(client, french.url)
+    assert "Ana Example, Responsable de cluster — Test Cluster" in french_html
+    english = html(client, topic.url)
+    assert "Ana Example, Cluster manager — Test Cluster" in english and "Responsable" not in english
+    # Spanish has no translation of it yet: the English role, on the fallback page.
+    assert "Ana Example, Cluster manager" in html(client, topic.get_translation(locale("es")).url)
+    # Editors choose among the originals only; the page keeps linking the English expert.
+    choices = TopicAuthor._meta.get_field("expert").get_limit_choices_to()
+    assert list(Expert.objects.filter(choices).filter(key=expert.key)) == [expert]
+    assert french.specific.authors.get().expert == expert
+
+
+def test_the_expert_chooser_offers_the_english_originals_only(client):
+    from django.urls import reverse
+
+    _partner, expert, _competence = factories.snippets()
+    french_role(expert)
+    client.force_login(get_user_model().objects.create_superuser("editor", "e@example.org", "pw"))
+    for view in ("choose", "choose_results"):
+        response = client.get(reverse(f"wagtailsnippetchoosers_cms_expert:{view}"))
+        assert response.status_code == 200
+        listing = json.loads(response.content)["html"] if view == "choose" else response.content.decode()
+        assert "Ana Example, Cluster manager" in listing and "Responsable de cluster" not in listing, view
+
+
+def test_a_translated_expert_copies_all_but_the_role():
+    from wagtail_localize.fields import get_translatable_fields
+
+    from cms.models import Expert
+
+    translated_fields = [
+        field.field_name for field in get_translatable_fields(Expert) if field.is_translated(None)
+    ]
+    assert translated_fields == ["role"]
+    _partner, expert, _competence = factories.snippets()
+    french_expert = french_role(expert)
+    assert (french_expert.key, french_expert.name, french_expert.partner) == (
+        expert.key,
+        expert.name,
+        expert.partner,
+    )
+
+
+def french_page_queries(client, french):
+    client.get(french.url)
+    ContentVersion.bump()  # what a publish does
+    with CaptureQueriesContext(connection) as queries:
+        page = html(client, french.url)
+    return page, len(queries)
+
+
+def test_translated_roles_cost_one_query_however_many_authors_a_topic_has(client, topic):
+    from cms.models import Expert
+
+    _partner, expert, _competence = factories.snippets()
+    french_role(expert)
+    _page, one_author = french_page_queries(client, translated(topic))
+
+    others = [
+        Expert.objects.create(key=f"expert-{n}", name=f"Expert {n}", role="Analyst", partner=expert.partner)
+        for n in (2, 3)
+    ]
+    for other in others:
+        french_role(other, "Analyste")
+    second = factories.topic_with([PARAGRAPH])
+    second.authors = [TopicAuthor(expert=e) for e in [expert, *others]]
+    second.save_revision().publish()
+    sync_locale_trees()
+    page, three_authors = french_page_queries(client, translated(second))
+    assert page.count("Analyste — Test Cluster") == 2 and "Responsable de cluster" in page
+    assert three_authors == one_author
+
+
+def test_expert_roles_travel_with_the_course_folder_and_round_trip_byte_for_byte(tmp_path, home):
+    from cms.models import Expert
+
+    CourseImporter(write_course_folder(tmp_path / "source")).run()
+    topic = TopicPage.objects.get(locale__language_code="en", slug="what-a-cluster-is")
+    expert = topic.authors.first().expert
+    french_role(expert)
+    call_command("export_course", "pilot-course", str(tmp_path / "first"))
+    first = folder_files(tmp_path / "first")
+    po = polib.pofile(first["translations/fr/experts.po"].decode())
+    assert [(e.msgctxt, e.msgid, e.msgstr) for e in po] == [
+        (expert.key, expert.role, "Responsable de cluster")
+    ]
+    assert not any(name.endswith("experts.po") and "/fr/" not in name for name in first)
+
+    empty_the_site()
+    call_command("import_course", str(tmp_path / "first"))
+    french_expert = Expert.objects.get(locale=locale("fr"), key=expert.key)
+    assert french_expert.role == "Responsable de cluster" and french_expert.name == expert.name
+    original = Expert.objects.get(locale=locale("en"), key=expert.key)
+    assert french_expert.translation_key == original.translation_key
+    assert TopicPage.objects.get(locale__language_code="en", slug="what-a-cluster-is").authors.get(
+        expert=original
+    )
+    call_command("export_course", "pilot-course", str(tmp_path / "second"))
+    assert folder_files(tmp_path / "second") == first
+
+    again = CourseImporter(tmp_path / "first")
+    again.run()
+    assert dict(again.counts) == {}
+
+
+def test_an_expert_role_translation_for_an_unknown_key_is_refused_by_name(tmp_path, home):
+    folder = write_course_folder(tmp_path / "source")
+    (folder / "translations/fr").mkdir(parents=True)
+    (folder / "translations/fr/experts.po").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgctxt "nobody"\nmsgid "Analyst"\nmsgstr "Analyste"\n'
+    )
+    with pytest.raises(CourseFormatError) as error:
+        CourseImporter(folder).run()
+    assert "translations/fr/experts.po" in str(error.value) and "unknown expert keys: nobody" in str(
+        error.value
+    )
+    assert not CoursePage.objects.exists()
