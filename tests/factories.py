@@ -136,6 +136,7 @@ def body_of(block_count: int, image_obj=None, media=None) -> list[dict]:
 
 
 def snippets():
+    ensure_initial_data()  # a flushed database (browser tests) has no locale yet
     partner, _ = Partner.objects.get_or_create(
         key="test-partner", defaults={"name": "Test Cluster", "country": "FR"}
     )

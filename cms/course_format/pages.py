@@ -172,11 +172,17 @@ class PageWriter:
         def relations(page):
             changed = False
             wanted_authors = extra["authors"]
-            if [link.expert.key for link in page.authors.all()] != wanted_authors:
+            current = [(link.expert.key, link.sort_order) for link in page.authors.all()]
+            # The order is the file's, kept in sort_order: rows without one come back in
+            # whatever order the database likes (PostgreSQL does reorder them).
+            if current != [(key, index) for index, key in enumerate(wanted_authors)]:
                 experts = {
                     expert.key: expert for expert in self.originals(Expert).filter(key__in=wanted_authors)
                 }
-                page.authors = [TopicAuthor(expert=experts[key]) for key in wanted_authors]
+                page.authors = [
+                    TopicAuthor(expert=experts[key], sort_order=index)
+                    for index, key in enumerate(wanted_authors)
+                ]
                 changed = True
             for name, model in [("outcomes", LearningOutcome), ("competences", Competence)]:
                 wanted = sorted(extra[name])

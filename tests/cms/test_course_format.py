@@ -84,6 +84,22 @@ def test_import_updates_what_changed_and_keeps_the_rest(tmp_path, home):
     assert TopicPage.objects.get(locale__language_code="en", slug="enabling-technologies").estimated_minutes == 90
 
 
+def test_authors_keep_the_order_of_their_file(tmp_path, home):
+    folder = write_course_folder(tmp_path / "course")
+    experts = yaml.safe_load((folder / "experts.yaml").read_text())
+    experts.append({"key": "ana-lopez", "name": "Ana López", "role": "Researcher", "partner": "duna-cluster"})
+    (folder / "experts.yaml").write_text(yaml.safe_dump(experts, allow_unicode=True))
+    topic_file = folder / "modules/01-foundations/01-clusters/02-enabling-technologies.yaml"
+    topic_file.write_text(topic_file.read_text().replace("- eva-horvath", "- ana-lopez\n- eva-horvath"))
+    CourseImporter(folder).run()
+    topic = TopicPage.objects.get(slug="enabling-technologies", locale__language_code="en")
+    links = list(topic.authors.order_by("sort_order").values_list("expert__key", "sort_order"))
+    assert links == [("ana-lopez", 0), ("eva-horvath", 1)]  # never two rows without an order
+    revisions = topic.revisions.count()
+    CourseImporter(folder).run()
+    assert topic.revisions.count() == revisions
+
+
 def empty_the_site():
     """Remove every course (in every language), snippet and media file."""
     for course in CoursePage.objects.all():
