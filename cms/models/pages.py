@@ -121,15 +121,14 @@ def breadcrumb_pages(page):
 
 
 class RollUpMixin:
-    """Minutes a module or lesson takes: the sum over the live topics it reaches."""
+    """Minutes a module or lesson takes: its node of the course outline, which sums the
+    live topics a learner can reach (none under an unpublished page)."""
 
     @property
     def estimated_minutes(self):
-        hidden = Page.objects.filter(live=False, path__startswith=self.path, depth__gt=self.depth)
-        topics = TopicPage.objects.live().descendant_of(self)
-        for page in hidden.only("path"):
-            topics = topics.exclude(path__startswith=page.path)
-        return topics.aggregate(total=models.Sum("estimated_minutes"))["total"] or 0
+        outline = CourseOutline.for_page(self)
+        node = outline.find(self.pk) if outline else None
+        return node.minutes if node else 0
 
 
 class ModulePage(RollUpMixin, Page):
