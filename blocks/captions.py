@@ -4,7 +4,7 @@ import logging
 
 from django.core.cache import cache
 
-from . import webvtt
+from files import webvtt
 
 logger = logging.getLogger(__name__)
 

@@ -7,9 +7,10 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from files import webvtt
 from files.renditions import rendition_or_none
 
-from . import previews, webvtt
+from . import previews
 from .base import ContentIssue, SearchDocument, TitledSectionBlock
 from .captions import cues_for, read_document
 from .prefetch import PrefetchingDocumentChooserBlock, PrefetchingImageChooserBlock

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from blocks import webvtt
+from files import webvtt
 
 from .validation import UploadRefused, check_upload, safe_filename, size_limit
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from PIL import Image, UnidentifiedImageError
 
-from blocks import webvtt
+from files import webvtt
 from files.validation import UploadRefused, check_upload, extension_of, size_limit
 
 from .errors import CourseFormatError

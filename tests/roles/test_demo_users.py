@@ -46,3 +46,21 @@ def test_load_demo_course_refuses_to_create_logins_with_production_like_settings
     with pytest.raises(CommandError):
         call_command("load_demo_course", "--create-admin", stdout=io.StringIO())
     assert not get_user_model().objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_the_demo_loader_prints_the_admin_and_a_login_per_role_through_its_hooks(team, monkeypatch):
+    from django.core.management import call_command
+
+    from cms.management.commands import load_demo_course
+
+    monkeypatch.setattr(load_demo_course.CourseImporter, "run", lambda self: None)
+    monkeypatch.setattr(load_demo_course, "report_import", lambda *args: None)
+    out = io.StringIO()
+    call_command("load_demo_course", "--create-admin", stdout=out)
+    printed = out.getvalue()
+    assert "Roles set up" in printed
+    assert "Demo admin login: admin / " in printed
+    for username in ("coordinator", "reviewer", "siteadmin", "translator-fr"):
+        password = printed.split(f"login: {username} / ")[1].split()[0]
+        assert get_user_model().objects.get(username=username).check_password(password)

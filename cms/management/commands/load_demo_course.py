@@ -6,8 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.course_format import CourseFormatError
 from cms.course_format.importer import CourseImporter
-from roles.demo import create_demo_users
-from roles.teams import setup_roles
+from cms.demo import run_demo_hooks
 
 from .import_course import report_import
 
@@ -35,11 +34,13 @@ class Command(BaseCommand):
         except CourseFormatError as error:
             raise CommandError(f"The demo course could not be loaded. {error}") from error
         report_import(self.stdout, self.style, course, importer.counts)
-        setup_roles()
-        self.stdout.write("Roles set up: groups, permissions and the 'Course review' workflow.")
         if create_admin:
             self._create_admin()
-            self._create_role_users()
+        demo = run_demo_hooks(course, create_logins=create_admin)
+        for line in demo.lines:
+            self.stdout.write(line)
+        for who, username, password in demo.logins:
+            self.stdout.write(self.style.WARNING(f"Demo {who} login: {username} / {password}"))
 
     def _create_admin(self):
         if not settings.DEBUG:
@@ -54,7 +55,3 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.WARNING(f"Demo admin login: admin / {password}  (http://127.0.0.1:8000/admin/)")
         )
-
-    def _create_role_users(self):
-        for username, group, password in create_demo_users():
-            self.stdout.write(self.style.WARNING(f"Demo {group} login: {username} / {password}"))

@@ -1,7 +1,7 @@
 import pytest
 
-from blocks import webvtt
-from blocks.webvtt import WebVTTError
+from files import webvtt
+from files.webvtt import WebVTTError
 
 
 def parse_error(source) -> WebVTTError:
