@@ -32,5 +32,7 @@ if settings.DEBUG:
 # to the visitor's language (Accept-Language, else English) by LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("", include(search_urls.page_urlpatterns)),
+    # The learner side (my-learning, <course>/progress/, certificates): named, not imported.
+    path("", include("progress.page_urls")),
     path("", include(wagtail_urls)),
 )
