@@ -5,6 +5,7 @@ coordinators and site administrators; nobody adds a certificate by hand.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -44,3 +45,11 @@ class CertificateViewSet(SnippetViewSet):
 
 register_snippet(CompletionRuleViewSet)
 register_snippet(CertificateViewSet)
+
+
+@hooks.register("lectern_demo_course_loaded")
+def load_demo_learners(course, create_logins=False):
+    """75 demo learners with progress and certificates (see progress/demo.py)."""
+    from .demo import load_demo_learners
+
+    return load_demo_learners(course, create_login=create_logins)
