@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -79,4 +79,4 @@ class LockoutsMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def lockouts_menu_item():
-    return LockoutsMenuItem(gettext_lazy("Locked-out accounts"), reverse("lectern_lockouts"), icon_name="lock", order=900)
+    return LockoutsMenuItem(pgettext_lazy("account", "Locked-out accounts"), reverse("lectern_lockouts"), icon_name="lock", order=900)
