@@ -50,11 +50,15 @@ class LearnerProfile(models.Model):
     it; the language in a page's address still wins over it while browsing.
     """
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile"
+    )
     full_name = models.CharField(
         _("full name"), max_length=150, help_text=_("As it should appear on your certificates.")
     )
-    language = models.CharField(_("interface language"), max_length=12, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(
+        _("interface language"), max_length=12, choices=settings.LANGUAGES, default="en"
+    )
     partner = models.ForeignKey(
         "cms.Partner",
         verbose_name=_("organisation that invited you"),
