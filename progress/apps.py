@@ -21,3 +21,11 @@ class ProgressConfig(AppConfig):
         from .certificates import forget_holder
 
         pre_delete.connect(forget_holder, sender=get_user_model(), dispatch_uid="lectern-certificate-holder")
+
+        from .accounts import admin_lockouts, privacy_sections  # noqa: F401  (admin menu and hooks)
+
+        privacy_sections.register()
+
+        from . import privacy_records
+
+        privacy_records.register()

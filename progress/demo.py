@@ -183,14 +183,15 @@ def create_learners(course, people) -> None:
 
 
 def _create_profiles(users, languages) -> None:
-    """Fill in the learner profile (name, language) when the accounts side provides one."""
-    try:
-        profile_model = apps.get_model("progress", "LearnerProfile")
-    except LookupError:
-        return
+    """The learner profile (name, language) and a verified address, as signing up leaves them."""
+    profile_model = apps.get_model("progress", "LearnerProfile")
     profile_model.objects.bulk_create(
         profile_model(user=user, full_name=user.get_full_name(), language=languages[user.username])
         for user in users
+    )
+    address_model = apps.get_model("account", "EmailAddress")  # allauth: login needs a verified one
+    address_model.objects.bulk_create(
+        address_model(user=user, email=user.email, verified=True, primary=True) for user in users
     )
 
 
