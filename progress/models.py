@@ -8,6 +8,7 @@ attempt at the same exercise everywhere (blocks keep their ids across translatio
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -108,6 +109,12 @@ class CompletionRule(models.Model):
     def save(self, *args, **kwargs):
         self.course_key = self.course.translation_key
         super().save(*args, **kwargs)
+
+    def clean(self):
+        from cms.models import CoursePage
+
+        if self.course_id and not isinstance(self.course.specific, CoursePage):
+            raise ValidationError({"course": _("Choose a course, not a module, lesson or topic.")})
 
 
 def new_certificate_code() -> str:

@@ -7,6 +7,8 @@ coordinators and site administrators; nobody adds a certificate by hand.
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -27,6 +29,16 @@ class CompletionRuleViewSet(SnippetViewSet):
     ]
 
 
+class IssuedNotAddedPolicy(ModelPermissionPolicy):
+    """Certificates are issued by the completion rule, never typed in: nobody may add one."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "doc-full"
@@ -36,6 +48,7 @@ class CertificateViewSet(SnippetViewSet):
     list_display = ["course_title", "holder_name", "issued_at", "revoked_at"]
     list_filter = ["revoked_at"]
     search_fields = ["holder_name", "course_title", "code"]
+
     panels = [
         FieldPanel("holder_name", read_only=True),
         FieldPanel("course_title", read_only=True),
@@ -43,6 +56,7 @@ class CertificateViewSet(SnippetViewSet):
     ]
 
 
+register_permission_policy(Certificate, IssuedNotAddedPolicy(Certificate), exact_class=True)
 register_snippet(CompletionRuleViewSet)
 register_snippet(CertificateViewSet)
 

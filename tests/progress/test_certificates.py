@@ -168,3 +168,13 @@ def test_my_data_holds_my_certificates_and_places_and_deleting_leaves_them_namel
     assert [row["topic"] for row in data["course_visits"]] == [str(topics[0].translation_key)]
     erase_learner(learner)
     assert Certificate.objects.get(code=code).holder_name == "" and not CourseVisit.objects.exists()
+
+
+def test_nobody_types_a_certificate_in_by_hand_not_even_a_superuser(client, db):
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "pw"))
+    response = client.get("/admin/snippets/progress/certificate/add/")
+    assert response.status_code in (302, 403)
+    assert (
+        "/admin/snippets/progress/certificate/add/"
+        not in client.get("/admin/snippets/progress/certificate/").content.decode()
+    )
