@@ -138,7 +138,12 @@ def main():
         for name, (path, host, before) in pages.items():
             samples[name].append(timed(clients[name], path, host, before))
     medians = {name: statistics.median(values) for name, values in samples.items()}
-    print(f"requests per page: {args.requests}")
+    report(args.requests, medians, counts)
+    print(f"certificate PDF: median {pdf_median(course, busy, 50):.1f} ms (target <= 200 ms)")
+
+
+def report(requests, medians, counts):
+    print(f"requests per page: {requests}")
     for name, value in medians.items():
         print(
             f"  {name:<5} median {value:7.2f} ms   {value / medians['bare']:5.2f}x bare   {counts[name]} queries"
@@ -146,7 +151,6 @@ def main():
     print(
         f"SQL queries: busy {counts['busy']}, idle {counts['idle']} (target <= 12, the same), cold {counts['cold']}"
     )
-    print(f"certificate PDF: median {pdf_median(course, busy, 50):.1f} ms (target <= 200 ms)")
 
 
 if __name__ == "__main__":
