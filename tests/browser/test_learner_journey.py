@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def course_on_live_server(live_server):
-    course = factories.course(modules=1, lessons=2, topics=2, blocks=10)
+    course = factories.course(modules=1, lessons=2, topics=2, blocks=20)
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "localhost", live_server.thread.port
     site.save()
@@ -65,12 +65,19 @@ def test_a_learner_resumes_where_they_left_and_shows_their_certificate_to_anyone
     page.get_by_role("button", name="Mark this topic as done").click()
     assert page.get_by_text("You have completed this topic.").is_visible()
 
-    page.goto(live_server.url + "/en/")  # leaves the topic
+    page.locator(".topic__body .block").nth(12).scroll_into_view_if_needed()  # reading further down
+    # Leaving sends a beacon saying where the learner was; the event is fired here so that
+    # the test can wait for the request (a real unload's beacon leaves no page to watch).
+    with page.expect_request_finished(lambda request: "/progress/visit/" in request.url):
+        page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
+    page.goto(live_server.url + "/en/")
     page.goto(live_server.url + "/en/my-learning/")
     assert "4 of 4 topics done" in page.inner_text("main")
     page.get_by_role("link", name="Resume").click()
     assert page.locator("h1").inner_text() == topic.title
-    assert page.url.split("#")[0] == live_server.url + topic.url
+    address, anchor = page.url.split("#")
+    assert address == live_server.url + topic.url and anchor.startswith("block-")
+    assert page.locator(f"#{anchor}").is_visible()
 
     page.goto(live_server.url + "/en/my-learning/")
     with page.expect_download() as download:
