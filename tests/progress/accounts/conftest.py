@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from progress.accounts.profiles import create_profile
+from tests.smtp_server import smtp_mailbox  # noqa: F401  (a real SMTP server for the email tests)
 
 PASSWORD = "a-long-pass-phrase-42"
 
