@@ -23,6 +23,10 @@ def test_a_verification_link_opened_again_after_use_says_it_is_no_longer_valid(c
     again = client.get(confirm)
     assert again.status_code == 200
     assert "This email confirmation link expired or is invalid." in again.content.decode()
+    client.logout()
+    confirmed_again = client.post(confirm)  # the "Confirm" button of a page left open in another tab
+    assert confirmed_again.status_code == 200
+    assert "This email confirmation link expired or is invalid." in confirmed_again.content.decode()
 
 
 def test_an_invalid_password_reset_link_says_so_in_greek(client, home):
