@@ -11,18 +11,13 @@ from wagtail_localize.models import Translation, TranslationLog
 
 from cms.content_checks import cannot_go_live_message, publishing_blockers
 
-
-def _may_review_or_edit(page, user):
-    task = page.current_workflow_task
-    return page.permissions_for_user(user).can_edit() or (
-        task is not None and task.specific.user_can_access_editor(page, user)
-    )
+from .models import may_review_or_edit
 
 
 def approval_refused(request, page_id):
     """Where ``CourseReviewTask`` sends an approver whose approval it refused: says why."""
     page = get_object_or_404(Page, id=page_id).specific
-    if not _may_review_or_edit(page, request.user):
+    if not may_review_or_edit(page, request.user):
         raise PermissionDenied
     blockers = publishing_blockers(page.get_latest_revision_as_object())
     if blockers:
