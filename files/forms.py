@@ -21,7 +21,30 @@ def _head(upload) -> bytes:
     return head
 
 
-class CourseDocumentForm(BaseDocumentForm):
+class OwnCollectionsOnly:
+    """Refuse a file sent into a collection the editor may not add to.
+
+    When an editor may use a single collection, Wagtail drops the collection field and
+    stores every upload there, whatever collection the request named: a partner
+    editor posting into another partner's collection was told "success" while the
+    file quietly landed in their own. The refusal is put on the file, so that the
+    multiple uploader shows it beside the file instead of storing it.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        wanted = self.data.get("collection")
+        if wanted and str(wanted) not in {str(collection.pk) for collection in self.collections}:
+            names = ", ".join(collection.name for collection in self.collections)
+            self.add_error(
+                "file" if "file" in self.fields else None,
+                _("You may not add files to that collection. Collections you may use: %(names)s.")
+                % {"names": names},
+            )
+        return cleaned_data
+
+
+class CourseDocumentForm(OwnCollectionsOnly, BaseDocumentForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload is None or not hasattr(upload, "size") or getattr(upload, "_committed", False):
@@ -84,7 +107,7 @@ def _decode(f) -> None:
     f.seek(0)
 
 
-class CourseImageForm(BaseImageForm):
+class CourseImageForm(OwnCollectionsOnly, BaseImageForm):
     """Wagtail already checks that an image is one (by decoding it); names and sizes are ours."""
 
     def __init__(self, *args, **kwargs):

@@ -1,0 +1,86 @@
+"""What reviewers, partner editors and translators meet in the admin (one course team for all)."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
+
+from roles.models import RoleGroup
+from tests import factories
+from tests.roles.conftest import translate
+from tests.roles.test_workflow import act, submit
+
+pytestmark = pytest.mark.django_db
+
+DENIED = "Sorry, you do not have permission to access this area"
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_a_reviewer_who_acted_on_a_page_lands_on_the_dashboard_without_a_permission_error(
+    shared_team, client, action
+):
+    topic = shared_team.topics["alpha"]
+    client.force_login(shared_team.users["partner_a"])
+    assert submit(client, topic, "Clusters, explained for SME owners.").status_code == 302
+
+    client.force_login(shared_team.users["reviewer"])
+    response = act(client, topic, action, "Looks right.")
+    assert response.status_code == 302
+    landing = client.get(response["Location"], follow=True)
+    assert landing.status_code == 200
+    page = landing.content.decode()
+    assert DENIED not in page
+    assert topic.title in page  # Wagtail's "Page … has been approved/rejected" message
+
+
+def test_a_partner_editor_cannot_upload_into_another_partners_collection(shared_team, client):
+    beta = RoleGroup.objects.get(partner=shared_team.partners["beta"]).collection
+    client.force_login(shared_team.users["partner_a"])
+    upload = SimpleUploadedFile("checklist.pdf", b"%PDF-1.4 checklist", content_type="application/pdf")
+    response = client.post(
+        "/admin/documents/multiple/add/",
+        {"files[]": upload, "collection": beta.pk},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.json()["success"] is False
+    assert "You may not add files to that collection" in response.json()["error_message"]
+    assert "Alpha Cluster" in response.json()["error_message"]  # where they may upload instead
+
+    image = SimpleUploadedFile("figure.png", factories.png_bytes(), content_type="image/png")
+    response = client.post("/admin/images/add/", {"title": "Figure", "file": image, "collection": beta.pk})
+    assert response.status_code == 200
+    assert "You may not add files to that collection" in response.content.decode()
+    assert not get_document_model().objects.exists() and not get_image_model().objects.exists()
+
+
+def set_privacy(client, page, restriction_type):
+    response = client.post(f"/admin/pages/{page.pk}/privacy/", {"restriction_type": restriction_type})
+    assert response.status_code == 200
+
+
+def test_making_a_topic_private_and_public_again_applies_to_its_french_translation(shared_team, client):
+    english, french = shared_team.topic_in("alpha", "en"), shared_team.topic_in("alpha", "fr")
+    assert french.alias_of_id is None  # a real translation, not an alias showing the source
+    client.force_login(shared_team.users["coordinator"])
+    set_privacy(client, english, "login")
+    client.logout()
+    response = client.get(french.url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+    client.force_login(shared_team.users["coordinator"])
+    set_privacy(client, english, "none")
+    client.logout()
+    assert client.get(french.url).status_code == 200
+    assert not PageViewRestriction.objects.exists()
+
+
+def test_a_private_page_translated_later_is_private_in_the_new_language(shared_team, client):
+    english = shared_team.topics["beta"]
+    assert shared_team.topic_in("beta", "fr").alias_of_id is not None  # not yet translated
+    PageViewRestriction.objects.create(page=english, restriction_type=PageViewRestriction.LOGIN)
+    translate(english, "fr")
+    french = shared_team.topic_in("beta", "fr")
+    assert french.alias_of_id is None
+    response = client.get(french.url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
