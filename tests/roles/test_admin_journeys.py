@@ -1,13 +1,20 @@
 """What reviewers, partner editors and translators meet in the admin (one course team for all)."""
 
+import html
+import json
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
+from wagtail_localize.models import TranslationSource
 
+from cms.models import TopicPage
 from roles.models import RoleGroup
 from tests import factories
+from tests.blocks.exercise_data import EXERCISE
 from tests.roles.conftest import translate
 from tests.roles.test_workflow import act, submit
 
@@ -84,3 +91,54 @@ def test_a_private_page_translated_later_is_private_in_the_new_language(shared_t
     assert french.alias_of_id is None
     response = client.get(french.url)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def editor_props(response):
+    match = re.search(r'data-props="([^"]*)"', response.content.decode())
+    return json.loads(html.unescape(match.group(1)))
+
+
+@pytest.fixture
+def french_exercise(shared_team):
+    """The alpha topic with an exercise, translated into French (synced, as the admin's Translate does)."""
+    topic = TopicPage.objects.get(pk=shared_team.topics["alpha"].pk)  # fresh: earlier tests rolled back
+    topic.body = [EXERCISE]
+    topic.save_revision().publish()
+    source, _ = TranslationSource.update_or_create_from_instance(topic)
+    source.translations.get(target_locale__language_code="fr").save_target(publish=True)
+    return shared_team.topic_in("alpha", "fr")
+
+
+def test_the_translation_editor_names_each_exercise_string_by_its_field(shared_team, client, french_exercise):
+    client.force_login(shared_team.users["translator_fr"])
+    props = editor_props(client.get(f"/admin/pages/{french_exercise.pk}/edit/"))
+    labels = {segment["location"]["subField"] for segment in props["segments"] if segment.get("location")}
+    assert "Questions › Single choice › Options › Feedback" in labels
+    assert "Questions › True or false › Feedback if right" in labels
+    assert "Questions › Fill in the blank › Accepted answers" in labels
+    assert "Questions" not in labels
+
+
+def test_a_translator_is_not_offered_to_convert_the_translation_to_an_alias(
+    shared_team, client, french_exercise
+):
+    client.force_login(shared_team.users["translator_fr"])
+    props = editor_props(client.get(f"/admin/pages/{french_exercise.pk}/edit/"))
+    assert props["links"]["convertToAliasUrl"] is None
+    response = client.post(f"/admin/localize/page/{french_exercise.pk}/convert_to_alias/")
+    assert response.status_code == 302 and response["Location"].rstrip("/").endswith("/admin")  # refused
+    assert type(french_exercise).objects.get(pk=french_exercise.pk).alias_of_id is None
+
+    client.force_login(shared_team.users["coordinator"])
+    props = editor_props(client.get(f"/admin/pages/{french_exercise.pk}/edit/"))
+    assert props["links"]["convertToAliasUrl"]  # those who may publish keep it
+
+
+def test_translate_this_page_offers_the_french_translator_only_french(shared_team, client):
+    client.force_login(shared_team.users["translator_fr"])
+    response = client.get(f"/admin/localize/submit/page/{shared_team.topics['beta'].pk}/")
+    offered = {locale.language_code for locale in response.context["form"].fields["locales"].queryset}
+    assert offered == {"fr"}
+    client.force_login(shared_team.users["coordinator"])
+    response = client.get(f"/admin/localize/submit/page/{shared_team.topics['beta'].pk}/")
+    assert len(response.context["form"].fields["locales"].queryset) > 1
