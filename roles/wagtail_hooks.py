@@ -1,7 +1,7 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from . import translation_editor, views
+from . import publishing_checks, translation_editor, views  # noqa: F401 - publishing_checks registers hooks
 
 urlpatterns = [
     path("approval-refused/<int:page_id>/", views.approval_refused, name="approval_refused"),

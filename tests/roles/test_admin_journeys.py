@@ -1,11 +1,15 @@
 """What reviewers, partner editors and translators meet in the admin (one course team for all)."""
 
 import html
+import io
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
@@ -142,3 +146,55 @@ def test_translate_this_page_offers_the_french_translator_only_french(shared_tea
     client.force_login(shared_team.users["coordinator"])
     response = client.get(f"/admin/localize/submit/page/{shared_team.topics['beta'].pk}/")
     assert len(response.context["form"].fields["locales"].queryset) > 1
+
+
+def uncaptioned_video():
+    return {"type": "video", "value": factories.video_value(captions=[])}
+
+
+def fresh(topic):
+    return TopicPage.objects.get(pk=topic.pk)
+
+
+def test_bulk_publishing_refuses_a_topic_whose_video_has_no_captions(shared_team, client):
+    topic = fresh(shared_team.topics["alpha"])
+    topic.body = [uncaptioned_video()]
+    topic.save_revision()
+    client.force_login(shared_team.users["coordinator"])
+    response = client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={topic.pk}&next=/admin/pages/", follow=True
+    )
+    assert "This topic cannot go live yet" in response.content.decode()
+    assert not fresh(topic).body  # the live topic is unchanged
+    assert fresh(topic).has_unpublished_changes
+
+
+def test_copy_and_publish_refuses_a_topic_whose_video_has_no_captions(shared_team, client):
+    topic = fresh(shared_team.topics["alpha"])
+    topic.body = [uncaptioned_video()]
+    topic.save_revision().publish()  # live before the checks existed
+    client.force_login(shared_team.users["coordinator"])
+    response = client.post(
+        f"/admin/pages/{topic.pk}/copy/",
+        {
+            "new_title": "Copied topic",
+            "new_slug": "copied-topic",
+            "new_parent_page": topic.get_parent().pk,
+            "publish_copies": "on",
+        },
+        follow=True,
+    )
+    assert "Nothing was copied" in response.content.decode()
+    assert not TopicPage.objects.filter(slug="copied-topic").exists()
+
+
+def test_a_scheduled_revision_that_cannot_go_live_is_not_published(shared_team):
+    topic = fresh(shared_team.topics["alpha"])
+    topic.body = [uncaptioned_video()]
+    revision = topic.save_revision()
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    call_command("publish_scheduled", stdout=io.StringIO(), stderr=io.StringIO())
+    assert not fresh(topic).body
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at is None  # taken off the schedule
