@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.telepath import register
 from wagtail.blocks import StreamBlock
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockAdapter, StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
@@ -32,29 +33,55 @@ class LessonStreamBlock(StreamBlock):
     """The lesson body; blocks of removed plugins are kept (see ``blocks.unavailable``)."""
 
     def clean(self, value):
-        """Every section of a topic needs its own anchor: a link, a search hit or a contents
-        entry pointing at a shared one would land on the wrong section."""
+        """Every section and every glossary term of a topic needs its own anchor: a link, a
+        search hit or a contents entry pointing at a shared one would land on the wrong one."""
         cleaned = super().clean(value)
         seen, errors = set(), {}
         for index, child in enumerate(cleaned):
-            toc_entries = getattr(child.block, "toc_entries", None)
-            for _level, _text, anchor in toc_entries(child.value) if toc_entries else []:
-                if anchor in PAGE_IDS:
-                    message = _("“%(anchor)s” is used by the page itself: choose another anchor.")
-                elif anchor in seen:
-                    message = _(
-                        "“%(anchor)s” is already the anchor of an earlier section of this topic: "
-                        "change the title or give this one its own anchor."
-                    )
-                else:
-                    seen.add(anchor)
-                    continue
-                error = ValidationError(message, params={"anchor": anchor})
-                field = next((name for name in ("anchor", "title", "text") if child.value.get(name)), None)
-                errors[index] = StructBlockValidationError(block_errors={field: error}) if field else error
+            error = self._section_error(child, seen) or self._term_error(child, seen)
+            if error is not None:
+                errors[index] = error
         if errors:
             raise StreamBlockValidationError(block_errors=errors)
         return cleaned
+
+    @staticmethod
+    def _section_error(child, seen: set):
+        toc_entries = getattr(child.block, "toc_entries", None)
+        for _level, _text, anchor in toc_entries(child.value) if toc_entries else []:
+            if anchor in PAGE_IDS:
+                message = _("“%(anchor)s” is used by the page itself: choose another anchor.")
+            elif anchor in seen:
+                message = _(
+                    "“%(anchor)s” is already the anchor of an earlier section of this topic: "
+                    "change the title or give this one its own anchor."
+                )
+            else:
+                seen.add(anchor)
+                continue
+            error = ValidationError(message, params={"anchor": anchor})
+            field = next((name for name in ("anchor", "title", "text") if child.value.get(name)), None)
+            return StructBlockValidationError(block_errors={field: error}) if field else error
+        return None
+
+    @staticmethod
+    def _term_error(child, seen: set):
+        """A term of a second vocab sheet whose link (``#term-…``) an earlier block already has."""
+        entries = getattr(child.block, "glossary_entries", None)
+        term_errors = {}
+        for position, entry in enumerate(entries(child.value) if entries else []):
+            if entry.anchor in seen:
+                message = _(
+                    "“%(term)s” is already a term of an earlier sheet of this topic, so its link would "
+                    "open that one: keep the term in one sheet only."
+                )
+                term_errors[position] = StructBlockValidationError(
+                    {"term": ValidationError(message % {"term": entry.term})}
+                )
+            seen.add(entry.anchor)
+        if not term_errors:
+            return None
+        return StructBlockValidationError({"terms": ListBlockValidationError(block_errors=term_errors)})
 
     def _known(self, child):
         return not isinstance(child, dict) or child.get("type") in self.child_blocks

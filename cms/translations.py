@@ -152,7 +152,7 @@ def _po(
 
 @transaction.atomic
 def apply_po(page: Page, locale: Locale, po: polib.POFile, *, user=None) -> bool:
-    """Bring the page's translation into ``locale`` in line with ``po`` and publish it.
+    """Bring the page's translation into ``locale`` in line with ``po``, published if the page is.
 
     Returns False, touching nothing, when the translation already says the same.
     Strings the file leaves empty fall back to the source text.
@@ -165,5 +165,20 @@ def apply_po(page: Page, locale: Locale, po: polib.POFile, *, user=None) -> bool
     if up_to_date and all(current.get(key) == text for key, text in wanted.items()):
         return False
     translation.import_po(po, user=user, tool_name="PO file")
-    translation.save_target(user=user, publish=True)
+    _save_translation(page, translation, target, user)
     return True
+
+
+def _save_translation(page: Page, translation: Translation, target: Page | None, user) -> None:
+    """Publish the translation of a live page; the translation of a draft stays a draft.
+
+    A live translation of a draft page gets a new revision only: wagtail-localize's
+    ``save_target(publish=False)`` would write the strings into its live row.
+    """
+    if page.live:
+        translation.save_target(user=user, publish=True)
+    elif target is not None and target.alias_of_id is None and target.live:
+        draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+        draft.save_revision(user=user)
+    else:
+        translation.save_target(user=user, publish=False)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -14,15 +13,10 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", serve_document, name="lectern_document"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("blocks.urls")),
-    path("", include("files.urls")),
+    path("", include("files.urls")),  # also MEDIA_URL: local files after the privacy checks
     path("", include("search.urls")),
     path("", include("progress.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Learner-facing pages carry their language: /en/…, /fr/…; a bare path is redirected
 # to the visitor's language (Accept-Language, else English) by LocaleMiddleware.

@@ -1,10 +1,12 @@
 from django.contrib import messages
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.models import PageLogEntry
 
 from .content_checks import topic_issues
-from .course_format.publication import UNPUBLISHED_AS_DRAFT, UNPUBLISHED_AS_MISSING
+from .course_format.publication import UNPUBLISHED_AS_DRAFT, UNPUBLISHED_AS_MISSING, UNPUBLISHED_WITH_PARENT
 from .models import TopicPage
 
 
@@ -21,6 +23,28 @@ def register_course_import_actions(actions):
         gettext_lazy("Unpublish: not in the course folder"),
         gettext_lazy("Unpublished by a course import: the course folder no longer has it"),
     )
+    actions.register_action(
+        UNPUBLISHED_WITH_PARENT,
+        gettext_lazy("Unpublish: with its parent page"),
+        gettext_lazy("Unpublished with its parent page (unpublish with descendants)"),
+    )
+
+
+@hooks.register("before_unpublish_page")
+def remember_history_position(request, page):
+    request.lectern_history_mark = PageLogEntry.objects.aggregate(last=Max("pk"))["last"] or 0
+
+
+@hooks.register("after_unpublish_page")
+def descendants_went_with_their_parent(request, page):
+    """Wagtail logs each descendant unpublished "with descendants" as an editor's own
+    unpublish; it was the parent's. Say so, so that an import may bring them back."""
+    mark = getattr(request, "lectern_history_mark", None)
+    if mark is None or not request.POST.get("include_descendants"):
+        return
+    PageLogEntry.objects.filter(
+        pk__gt=mark, action="wagtail.unpublish", page__in=page.get_descendants()
+    ).update(action=UNPUBLISHED_WITH_PARENT)
 
 
 @hooks.register("after_create_page")

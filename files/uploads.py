@@ -107,22 +107,39 @@ def read_token(token: str, user) -> dict:
 
 def complete(state: dict, parts: list[dict]):
     """Finish the upload, check what S3 now holds, and create the document."""
-    from wagtail.documents import get_document_model
-    from wagtail.models import Collection
+    _check_parts(state, parts)
+    client = s3.client()
+    bucket, key = s3.bucket_name(), state["key"]
+    stored, head = _assemble(client, bucket, key, state["upload_id"], parts)
+    try:
+        if stored["ContentLength"] != state["size"]:
+            raise UploadRefused(
+                _("The stored file is %(got)d bytes, not the %(want)d announced.")
+                % {"got": stored["ContentLength"], "want": state["size"]}
+            )
+        check_upload(state["name"], stored["ContentLength"], head, allowed_kinds={"video", "document"})
+    except UploadRefused:
+        _delete_quietly(client, bucket, key)
+        raise
+    return _create_document(state, stored["ContentLength"])
 
+
+def _check_parts(state: dict, parts: list[dict]) -> None:
     expected = math.ceil(state["size"] / state["part_size"])
     numbers = sorted(part.get("PartNumber") for part in parts if isinstance(part, dict))
     if numbers != list(range(1, expected + 1)) or not all(
         isinstance(p.get("ETag"), str) and isinstance(p.get("ChecksumCRC32"), str) for p in parts
     ):
         raise UploadRefused(_("The upload is missing parts; it cannot be completed."))
-    client = s3.client()
-    bucket, key = s3.bucket_name(), state["key"]
+
+
+def _assemble(client, bucket: str, key: str, upload_id: str, parts: list[dict]):
+    """Ask S3 to join the parts; return the stored object's metadata and first bytes."""
     try:
         client.complete_multipart_upload(
             Bucket=bucket,
             Key=key,
-            UploadId=state["upload_id"],
+            UploadId=upload_id,
             MultipartUpload={
                 "Parts": [
                     {"PartNumber": p["PartNumber"], "ETag": p["ETag"], "ChecksumCRC32": p["ChecksumCRC32"]}
@@ -137,21 +154,18 @@ def complete(state: dict, parts: list[dict]):
             _("The file store could not complete the upload (%(error)s). Nothing was saved.")
             % {"error": _short(error)}
         ) from error
-    try:
-        if stored["ContentLength"] != state["size"]:
-            raise UploadRefused(
-                _("The stored file is %(got)d bytes, not the %(want)d announced.")
-                % {"got": stored["ContentLength"], "want": state["size"]}
-            )
-        check_upload(state["name"], stored["ContentLength"], head, allowed_kinds={"video", "document"})
-    except UploadRefused:
-        _delete_quietly(client, bucket, key)
-        raise
+    return stored, head
+
+
+def _create_document(state: dict, size: int):
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
     document = get_document_model()(
         title=state["title"], collection=Collection.objects.get(pk=state["collection"])
     )
-    document.file.name = key
-    document.file_size = stored["ContentLength"]
+    document.file.name = state["key"]
+    document.file_size = size
     document.uploaded_by_user_id = state["user"]
     document.save()
     return document

@@ -86,6 +86,13 @@ def check_upload(name: str, size: int, head: bytes, allowed_kinds=None) -> Kind:
     ``head`` is the start of the file (a few KB is enough).
     """
     extension = extension_of(name)
+    kind = _kind_by_name(extension, allowed_kinds)
+    _check_content(extension, kind, head)
+    _check_size(kind, size)
+    return kind
+
+
+def _kind_by_name(extension: str, allowed_kinds) -> Kind:
     if extension in SCRIPTABLE_EXTENSIONS:
         raise UploadRefused(
             _("%(ext)s files are refused: a browser could run scripts inside them.")
@@ -98,6 +105,10 @@ def check_upload(name: str, size: int, head: bytes, allowed_kinds=None) -> Kind:
             _("“.%(ext)s” files are not accepted here. Accepted: %(list)s.")
             % {"ext": extension, "list": ", ".join(accepted)}
         )
+    return kind
+
+
+def _check_content(extension: str, kind: Kind, head: bytes) -> None:
     if SCRIPTABLE_START.match(head):
         raise UploadRefused(
             _("This file contains a web page or SVG image, which could carry scripts; it is refused.")
@@ -111,6 +122,9 @@ def check_upload(name: str, size: int, head: bytes, allowed_kinds=None) -> Kind:
         )
     if kind.text and (b"\x00" in head or not _is_utf8(head)):
         raise UploadRefused(_("This .%(ext)s file is not plain UTF-8 text.") % {"ext": extension})
+
+
+def _check_size(kind: Kind, size: int) -> None:
     limit = size_limit(kind.name)
     if size > limit:
         raise UploadRefused(
@@ -123,7 +137,6 @@ def check_upload(name: str, size: int, head: bytes, allowed_kinds=None) -> Kind:
         )
     if size == 0:
         raise UploadRefused(_("This file is empty."))
-    return kind
 
 
 def _is_utf8(head: bytes) -> bool:

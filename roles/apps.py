@@ -9,6 +9,7 @@ class RolesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import signals, translation_editor
 
         signals.connect()
+        translation_editor.install()

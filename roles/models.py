@@ -78,8 +78,20 @@ class CourseReviewTask(GroupApprovalTask):
             self.content_type = ContentType.objects.get_for_model(self, for_concrete_model=False)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve":
-            page = task_state.workflow_state.content_object.specific
-            if publishing_blockers(page.get_latest_revision_as_object()):
-                return reverse("lectern_roles:approval_refused", args=[page.pk])
-        return super().on_action(task_state, user, action_name, **kwargs)
+        page = task_state.workflow_state.content_object.specific
+        if action_name == "approve" and publishing_blockers(page.get_latest_revision_as_object()):
+            return reverse("lectern_roles:approval_refused", args=[page.pk])
+        next_url = super().on_action(task_state, user, action_name, **kwargs)
+        if next_url is None and not may_review_or_edit(type(page).objects.get(pk=page.pk), user):
+            # Wagtail would send them back to the page's editor, which this step no
+            # longer opens to them: the dashboard shows the message and what is left.
+            return reverse("wagtailadmin_home")
+        return next_url
+
+
+def may_review_or_edit(page, user) -> bool:
+    """Whether the user may open the page's editor: they may edit it, or review its current step."""
+    task = page.current_workflow_task
+    return page.permissions_for_user(user).can_edit() or (
+        task is not None and task.specific.user_can_access_editor(page, user)
+    )

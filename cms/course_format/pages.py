@@ -153,43 +153,12 @@ class PageWriter:
 
     def _topic(self, topic_data, media):
         extra = topic_data.extra
-
-        def by_path(value, location):
-            return media[value].pk if value else None
-
-        def by_address(value, location):
-            return self._by_address[value].pk
-
         stream_block = TopicPage.body.field.stream_block
-        with self.writing(topic_data.source):
-            mapper = ReferenceMapper(by_path, by_path, by_address)
-            body = canonical_body(stream_block, mapper.walk(stream_block, extra["body"], "body"))
-            try:
-                stream_block.clean(stream_block.to_python(body))
-            except ValidationError as error:
-                raise CourseFormatError(topic_data.source, describe_block_errors(error)) from error
+        body = self._topic_body(topic_data, media, stream_block)
 
         def relations(page):
-            changed = False
-            wanted_authors = extra["authors"]
-            current = [(link.expert.key, link.sort_order) for link in page.authors.all()]
-            # The order is the file's, kept in sort_order: rows without one come back in
-            # whatever order the database likes (PostgreSQL does reorder them).
-            if current != [(key, index) for index, key in enumerate(wanted_authors)]:
-                experts = {
-                    expert.key: expert for expert in self.originals(Expert).filter(key__in=wanted_authors)
-                }
-                page.authors = [
-                    TopicAuthor(expert=experts[key], sort_order=index)
-                    for index, key in enumerate(wanted_authors)
-                ]
-                changed = True
-            for name, model in [("outcomes", LearningOutcome), ("competences", Competence)]:
-                wanted = sorted(extra[name])
-                current = sorted(obj.code for obj in getattr(page, name).all())
-                if current != wanted:
-                    setattr(page, name, list(self.originals(model).filter(code__in=wanted)))
-                    changed = True
+            changed = self._set_authors(page, extra["authors"])
+            changed = self._set_curriculum(page, extra) or changed
             if canonical_body(stream_block, page.body) != body:
                 changed = True
             page.body = body
@@ -197,6 +166,46 @@ class PageWriter:
 
         fields = {"introduction": topic_data.introduction, "estimated_minutes": extra["estimated_minutes"]}
         self._page(topic_data, fields, relations)
+
+    def _topic_body(self, topic_data, media, stream_block):
+        """The body with the folder's media paths and page addresses turned into ids, checked."""
+
+        def by_path(value, location):
+            return media[value].pk if value else None
+
+        def by_address(value, location):
+            return self._by_address[value].pk
+
+        with self.writing(topic_data.source):
+            mapper = ReferenceMapper(by_path, by_path, by_address)
+            body = canonical_body(stream_block, mapper.walk(stream_block, topic_data.extra["body"], "body"))
+            try:
+                stream_block.clean(stream_block.to_python(body))
+            except ValidationError as error:
+                raise CourseFormatError(topic_data.source, describe_block_errors(error)) from error
+        return body
+
+    def _set_authors(self, page, wanted_authors) -> bool:
+        current = [(link.expert.key, link.sort_order) for link in page.authors.all()]
+        # The order is the file's, kept in sort_order: rows without one come back in
+        # whatever order the database likes (PostgreSQL does reorder them).
+        if current == [(key, index) for index, key in enumerate(wanted_authors)]:
+            return False
+        experts = {expert.key: expert for expert in self.originals(Expert).filter(key__in=wanted_authors)}
+        page.authors = [
+            TopicAuthor(expert=experts[key], sort_order=index) for index, key in enumerate(wanted_authors)
+        ]
+        return True
+
+    def _set_curriculum(self, page, extra) -> bool:
+        changed = False
+        for name, model in [("outcomes", LearningOutcome), ("competences", Competence)]:
+            wanted = sorted(extra[name])
+            current = sorted(obj.code for obj in getattr(page, name).all())
+            if current != wanted:
+                setattr(page, name, list(self.originals(model).filter(code__in=wanted)))
+                changed = True
+        return changed
 
     def _order(self, parent_data):
         parent = self.pages[parent_data.source]

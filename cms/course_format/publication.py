@@ -8,6 +8,10 @@ import does not force back: a page someone unpublished in the site stays unpubli
 unless its file says ``live: true`` — an import only republishes what an import took
 down.
 
+A page an editor unpublished together with its parent ("with descendants") was not
+taken down for itself: its history says so, and an import publishes it again once
+its parent is live.
+
 An import unpublishes with actions of its own, so that the page's history says why,
 the next import can tell it from an editor's decision, and an export can leave out
 the pages that left the folder.
@@ -19,6 +23,9 @@ from wagtail.models import Locale, Page, PageLogEntry
 
 UNPUBLISHED_AS_DRAFT = "lectern.course_import.unpublish"  # the file says live: false
 UNPUBLISHED_AS_MISSING = "lectern.course_import.unpublish_missing"  # the folder has no file for it
+UNPUBLISHED_WITH_PARENT = (
+    "lectern.unpublish.with_parent"  # an editor unpublished an ancestor "with descendants"
+)
 PUBLICATION_ACTIONS = [
     "wagtail.publish",
     "wagtail.publish.scheduled",
@@ -26,6 +33,7 @@ PUBLICATION_ACTIONS = [
     "wagtail.unpublish.scheduled",
     UNPUBLISHED_AS_DRAFT,
     UNPUBLISHED_AS_MISSING,
+    UNPUBLISHED_WITH_PARENT,
 ]
 
 
@@ -47,7 +55,10 @@ def should_be_live(page: Page, wanted: bool | None, is_new: bool) -> bool:
     """Apply the rules above to a page of the folder (``wanted`` is its file's ``live``)."""
     if wanted is not None or is_new or page.live:
         return wanted is not False
-    return last_publication_event(page) not in ("wagtail.unpublish", "wagtail.unpublish.scheduled")
+    last = last_publication_event(page)
+    if last == UNPUBLISHED_WITH_PARENT:  # the editor's decision was about the parent: follow it
+        return Page.objects.filter(pk=page.get_parent().pk, live=True).exists()
+    return last not in ("wagtail.unpublish", "wagtail.unpublish.scheduled")
 
 
 def unpublish_as_draft(page: Page) -> None:

@@ -175,14 +175,21 @@ def read_course_folder(root: Path, stream_block) -> CourseData:
 
 
 def _read_topic(data, topic_file, stream_block, lesson, page_links):
-    root = data.root
-    topic_yaml = yamlio.load(topic_file, root=root)
-    topic = _page(root, topic_file, topic_yaml, lesson)
+    topic_yaml = yamlio.load(topic_file, root=data.root)
+    topic = _page(data.root, topic_file, topic_yaml, lesson)
     minutes = topic_yaml.get("estimated_minutes", 0)
     if not isinstance(minutes, int) or minutes < 0:
         raise CourseFormatError(topic.source, "'estimated_minutes' should be a whole number of minutes")
-    extra = topic.extra
-    extra["estimated_minutes"] = minutes
+    topic.extra["estimated_minutes"] = minutes
+    _read_topic_snippets(data, topic, topic_yaml)
+    topic.extra["body"] = _read_topic_body(
+        data, topic, topic_yaml.get("body") or [], stream_block, page_links
+    )
+    return topic
+
+
+def _read_topic_snippets(data, topic, topic_yaml):
+    """The topic's authors, outcomes and competences: lists of keys the course's snippets have."""
     for name, snippet, key in [
         ("authors", "experts", "key"),
         ("outcomes", "outcomes", "code"),
@@ -191,47 +198,54 @@ def _read_topic(data, topic_file, stream_block, lesson, page_links):
         values = topic_yaml.get(name) or []
         if not isinstance(values, list):
             raise CourseFormatError(topic.source, f"'{name}' should be a list")
-        extra[name] = [str(value) for value in values]
-        _check_refs(data, snippet, key, extra[name], topic.source)
-    body = topic_yaml.get("body") or []
+        topic.extra[name] = [str(value) for value in values]
+        _check_refs(data, snippet, key, topic.extra[name], topic.source)
+
+
+def _media_check(data, topic, folder):
+    """A reference check: the value is a path under ``folder``, listed in the media file, present."""
+    folders = " or ".join(folder) if isinstance(folder, tuple) else folder
     media_paths = {item["path"] for item in data.media}
 
-    def check_media(folder):
-        folders = " or ".join(folder) if isinstance(folder, tuple) else folder
-
-        def check(value, location):
-            if value in (None, ""):
-                return value
-            if not isinstance(value, str) or not value.startswith(folder):
-                raise CourseFormatError(
-                    topic.source, f"{location}: expected a path under {folders}, found {value!r}"
-                )
-            if value not in media_paths:
-                raise CourseFormatError(
-                    topic.source, f"{location}: {value} is not listed in {data.files['media']}"
-                )
-            if not (root / value).is_file():
-                raise CourseFormatError(topic.source, f"{location}: media file {value} is missing")
+    def check(value, location):
+        if value in (None, ""):
             return value
+        if not isinstance(value, str) or not value.startswith(folder):
+            raise CourseFormatError(
+                topic.source, f"{location}: expected a path under {folders}, found {value!r}"
+            )
+        if value not in media_paths:
+            raise CourseFormatError(
+                topic.source, f"{location}: {value} is not listed in {data.files['media']}"
+            )
+        if not (data.root / value).is_file():
+            raise CourseFormatError(topic.source, f"{location}: media file {value} is missing")
+        return value
 
-        return check
+    return check
 
+
+def _read_topic_body(data, topic, body, stream_block, page_links):
     def note_page_link(value, location):
         page_links.append((topic.source, location, value))
         return value
 
     # Ids are seeded as if the file were YAML: turning it into JSON keeps its blocks' ids.
     seed = str(Path(topic.source).with_suffix(".yaml"))
-    mapper = ReferenceMapper(check_media(IMAGE_DIR), check_media(DOCUMENT_DIRS), note_page_link, id_seed=seed)
+    mapper = ReferenceMapper(
+        _media_check(data, topic, IMAGE_DIR),
+        _media_check(data, topic, DOCUMENT_DIRS),
+        note_page_link,
+        id_seed=seed,
+    )
     try:
-        extra["body"] = mapper.walk(stream_block, body, "body")
+        return mapper.walk(stream_block, body, "body")
     except UnknownBlockType as error:
         raise CourseFormatError(
             topic.source, f"{error.location}: unknown block type {error.block_type!r}"
         ) from error
     except ValueError as error:
         raise CourseFormatError(topic.source, str(error)) from error
-    return topic
 
 
 def _check_page_links(data, page_links):

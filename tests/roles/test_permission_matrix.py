@@ -180,6 +180,10 @@ def expected_answer(action, allowed, team, role):
             return (302, f"/admin/pages/{alpha.get_parent().pk}/")
         # A partner editor's "publish" is only a save: Wagtail offers them no publish action.
         return (302, edit_url(alpha)) if role == "partner_a" else DENIED
+    if name == "approve_review":
+        # The next step is the coordinator's: the reviewer lands on the dashboard, not on an
+        # editor it no longer opens to them.
+        return (302, "/admin/") if allowed else DENIED
     if name.startswith("approve_"):
         return (302, f"/admin/pages/{alpha.pk}/edit/") if allowed else DENIED
     if name.startswith("translate_"):
@@ -189,9 +193,9 @@ def expected_answer(action, allowed, team, role):
     if name.startswith("upload_to_"):
         if allowed:
             return (302, "/admin/images/")
-        # A partner editor may upload into one collection only, so the admin offers no choice
-        # and files the image there, whatever collection the request names.
-        return (302, "/admin/images/") if role in ("partner_a", "partner_b") else DENIED
+        # A partner editor may upload into one collection only: another partner's is refused
+        # with a form error naming theirs (never filed quietly into their own).
+        return (200, None) if role in ("partner_a", "partner_b") else DENIED
     raise AssertionError(name)
 
 
