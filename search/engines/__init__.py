@@ -4,11 +4,16 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 ENGINES = {
-    "database": "search.engines.database.DatabaseEngine",
+    "database": "search.engines.database.DatabaseEngine",  # a factory: SQLite's or PostgreSQL's
     "elasticsearch": "search.engines.elasticsearch.ElasticsearchEngine",
 }
 
 
-def get_engine():
+def engine_class():
+    """The configured engine's class (the database one picks its vendor's when made)."""
     name = getattr(settings, "LECTERN_SEARCH_ENGINE", "database")
-    return import_string(ENGINES.get(name, name))()
+    return import_string(ENGINES.get(name, name))
+
+
+def get_engine():
+    return engine_class()()

@@ -16,8 +16,17 @@ from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import Boolean, Completion, Document, Float, Integer, Keyword, Q, Search, Text
 
-from .base import EngineUnavailable, Hit, SearchEngine, SearchQuery, SearchResults, Suggestion
-from .database import START, STOP, highlighted
+from .base import (
+    START,
+    STOP,
+    EngineUnavailable,
+    Hit,
+    SearchEngine,
+    SearchQuery,
+    SearchResults,
+    Suggestion,
+    highlighted,
+)
 
 LANGUAGE_ANALYZERS = {"en": "english", "fr": "french", "es": "spanish", "hu": "hungarian", "el": "greek"}
 FACET_FIELDS = {"kind": "kind", "module": "module_id", "lesson": "lesson_id", "language": "language"}

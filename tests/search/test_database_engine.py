@@ -52,7 +52,7 @@ def test_postgresql_finds_a_rare_word_through_the_gin_index(engine, language):
     engine.index(range(900, 6000), [*filler, rare])
     query = SearchQuery("gateway", language=language)
     assert [hit.title for hit in engine.search(query).hits] == ["Sujet 3000"]
-    sql, params = engine.candidates_sql(query, query.words(), {}, ranked=True)
+    sql, params = engine.candidates_sql(query)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE lectern_search_indexentry")  # as autovacuum would
         # A small table is cheaper to read whole: ask whether the index *can* answer the
