@@ -89,8 +89,8 @@ def key(text: str, language: str | None) -> str:
 
 
 def plain_words(text: str) -> list[str]:
-    """Folded, unstemmed words, for the vocabulary typo tolerance corrects against."""
-    return [fold(_pieces(token)[0]) for token in TOKEN.findall(text)]
+    """Lower-case, unstemmed words with their accents, for the vocabulary typos are corrected to."""
+    return [_pieces(token)[0] for token in TOKEN.findall(text)]
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ POSTGRESQL_AFTER = [
     "CREATE INDEX lectern_search_language_vector_gin ON lectern_search_indexentry "
     "USING GIN (language, search_vector)",
     "CREATE INDEX IF NOT EXISTS lectern_search_word_word ON lectern_search_word (word)",
-    "TRUNCATE lectern_search_word",  # now folded words, refilled by the rebuild
+    "TRUNCATE lectern_search_word",  # refilled by the engine from now on: run search_index --rebuild
 ]
 
 

@@ -8,8 +8,8 @@ one, to know there are more), counts the facets over those and ranks only those:
 1. a document whose title or keyword (abbreviation, synonym) *is* the query, after
    folding case, accents and inflection;
 2. then one whose title holds every searched word;
-3. then the block that defines its title (a vocabulary term) before others, and a
-   moment of a video after the video;
+3. among those, the block that defines its title (a vocabulary term) before others,
+   and a moment of a video after the video;
 4. then the vendor's field-weighted relevance (title > keywords > text).
 
 A video's matching moments collapse into its best one, which carries the others.
@@ -92,7 +92,14 @@ def rank_key(candidate: Candidate, by_language: dict):
         wanted.stems[-1] in title_words
         or (wanted.prefix and any(word.startswith(wanted.stems[-1]) for word in title_words))
     )
-    return (not is_the_term, not in_title, -candidate.prominence, -candidate.score, candidate.id)
+    named = is_the_term or in_title  # prominence orders what the query names, not what merely mentions it
+    return (
+        not is_the_term,
+        not in_title,
+        -candidate.prominence if named else 0,
+        -candidate.score,
+        candidate.id,
+    )
 
 
 def collapsed(candidates: list[Candidate]) -> list[list[Candidate]]:
@@ -164,8 +171,8 @@ class DatabaseEngine(SearchEngine):
             return SearchResults(total=0)
         results = self._search(query, by_language)
         if results.total < FEW:
-            better = " ".join(spelling.corrected(query_words(query.text), query.language, self.vendor))
-            if better != " ".join(query_words(query.text)):
+            better = self._correction(query)
+            if better:
                 second = self._search(
                     replace(query, text=better), query_terms_by_language(better, query.language)
                 )
@@ -173,6 +180,29 @@ class DatabaseEngine(SearchEngine):
                     second.corrected = better
                     return second
         return results
+
+    def _correction(self, query: SearchQuery) -> str:
+        """The correction of the query's unknown words that names a term, else finds the most, or ''.
+
+        Equally close spellings are told apart by the documents: "economie circulère" is
+        "économie circulaire" (a term's title) rather than "économie circule".
+        """
+        best, best_rank = "", (False, 0)
+        for words in spelling.corrections(query_words(query.text), query.language, self.vendor):
+            text = " ".join(words)
+            by_language = query_terms_by_language(text, query.language)
+            sql, params = self.candidates_sql(
+                replace(query, text=text), ranked=False, by_language=by_language
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql.replace(" LIMIT %s", " LIMIT 50"), params[:-1])
+                found = cursor.fetchall()
+            names = any(
+                Candidate(*row).title_key == terms.key for row in found for terms in by_language.values()
+            )
+            if (names, len(found)) > best_rank:
+                best, best_rank = text, (names, len(found))
+        return best
 
     def _search(self, query: SearchQuery, by_language: dict) -> SearchResults:
         filters = self._filters(query)

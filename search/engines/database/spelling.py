@@ -1,6 +1,6 @@
 """Typo tolerance for the database engine, the same on SQLite and PostgreSQL.
 
-The engine keeps a vocabulary of the folded, unstemmed words of its public documents
+The engine keeps a vocabulary of the lower-case, unstemmed words of its public documents
 per language (table ``lectern_search_word``). When a query finds fewer than a few
 hits, each of its words that does not start a known word is replaced by the closest
 known word — candidates come from a trigram index (FTS5's trigram tokenizer on SQLite,
@@ -12,8 +12,10 @@ shown when it finds more than the query did, among what a learner may see.
 
 from __future__ import annotations
 
+from itertools import islice, product
+
 from django.db import connection
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from ...text import plain_words
 
@@ -76,23 +78,30 @@ def candidates(word: str, language: str | None, vendor: str, cursor) -> list[str
     return [row[0] for row in cursor.fetchall()]
 
 
-def closest(word: str, found: list[str]) -> str | None:
-    """The candidate fewest edits away (one edit for short words, two for longer ones)."""
+def closest(word: str, found: list[str], keep: int = 3) -> list[str]:
+    """The candidates fewest edits away (one edit for short words, two for longer ones), best first."""
     allowed = 1 if len(word) <= 5 else 2
     scored = sorted(
-        (OSA.distance(word, other), other[:1] != word[:1], abs(len(other) - len(word)), other)
+        # ties: a dropped or doubled letter (Indel) is a likelier typo than a changed one
+        (OSA.distance(word, other), Indel.distance(word, other), other[:1] != word[:1], other)
         for other in found
     )
-    return scored[0][3] if scored and scored[0][0] <= allowed else None
+    return [other for distance, *_rest, other in scored if distance <= allowed][:keep]
 
 
-def corrected(words: list[str], language: str | None, vendor: str) -> list[str]:
-    """The words with each unknown one replaced by its closest known word."""
-    result = []
+def corrections(words: list[str], language: str | None, vendor: str, limit: int = 8) -> list[list[str]]:
+    """Ways to correct the query, most likely first: each unknown word by one of its closest known words.
+
+    The engine keeps the first that finds something, so the other words of the query
+    choose between equally close spellings ("quadruple helx" is "helix", not "held").
+    """
+    options = []
     with connection.cursor() as cursor:
         for word in words:
             if len(word) < 3 or not word.isalpha() or known(word, language, cursor):
-                result.append(word)
-                continue
-            result.append(closest(word, candidates(word, language, vendor, cursor)) or word)
-    return result
+                options.append([word])
+            else:
+                options.append(closest(word, candidates(word, language, vendor, cursor)) or [word])
+    if all(len(choice) == 1 and choice[0] == word for choice, word in zip(options, words, strict=True)):
+        return []
+    return [list(combination) for combination in islice(product(*options), limit)]
