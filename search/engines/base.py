@@ -31,6 +31,7 @@ class SearchQuery:
     language: str | None = None
     page: int = 1
     per_page: int = 10
+    correct: bool = True  # False: the learner asked for the query as typed ("search instead for …")
 
     def words(self) -> list[str]:
         return WORD.findall(self.text.lower())[:12]

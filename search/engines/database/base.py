@@ -170,7 +170,7 @@ class DatabaseEngine(SearchEngine):
         if not any(found.stems for found in by_language.values()):
             return SearchResults(total=0)
         results = self._search(query, by_language)
-        if results.total < FEW:
+        if results.total < FEW and query.correct:
             better = self._correction(query)
             if better:
                 second = self._search(
