@@ -43,7 +43,7 @@ class PostgresEngine(DatabaseEngine):
         return "lectern_search_indexentry e", match, params
 
     def score_sql(self, by_language, language):
-        return f"ts_rank({WEIGHTS}, e.search_vector, to_tsquery('simple', %s))", [tsquery(by_language)]
+        return f"ts_rank({WEIGHTS}, e.search_vector, to_tsquery('simple', %s), 1)", [tsquery(by_language)]
 
     def title_prefix_sql(self, by_language, language):
         match, params = "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(by_language, True, "A")]

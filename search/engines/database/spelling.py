@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA, Indel
 from ...text import plain_words
 
 INSERT = "INSERT INTO lectern_search_word (language, word) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+TRIGRAM_THRESHOLD = 0.2  # PostgreSQL: how alike (pg_trgm similarity) a candidate must be
 LAST = "\U0010ffff"  # sorts after every word: [word, word + LAST) is "starts with word"
 
 
@@ -69,7 +70,8 @@ def candidates(word: str, language: str | None, vendor: str, cursor) -> list[str
             f"{in_language} ORDER BY rank LIMIT 300",
             [" OR ".join('"{}"'.format(gram.replace('"', '""')) for gram in sorted(grams)), *extra],
         )
-    else:
+    else:  # a looser threshold than pg_trgm's 0.3: "jumaux" shares only 0.27 with "jumeau"
+        cursor.execute("SELECT set_limit(%s)", [TRIGRAM_THRESHOLD])
         cursor.execute(
             f"SELECT word FROM lectern_search_word WHERE word %% %s{in_language} "
             "ORDER BY similarity(word, %s) DESC LIMIT 300",
