@@ -17,3 +17,14 @@ def engine_class():
 
 def get_engine():
     return engine_class()()
+
+
+def available_engines() -> list:
+    """Every engine the settings make usable here: the database one always, Elasticsearch with a URL.
+
+    The engine contract suite runs against each of them.
+    """
+    classes = [import_string(ENGINES["database"])]
+    if getattr(settings, "ELASTICSEARCH_URL", None):
+        classes.append(import_string(ENGINES["elasticsearch"]))
+    return classes
