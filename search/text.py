@@ -46,10 +46,11 @@ def stem(word: str, language: str | None) -> str:
     return fold(_stemmer(algorithm).stemWord(word))
 
 
-def _pieces(token: str) -> tuple[str, list[str]]:
+@lru_cache(maxsize=500_000)
+def _pieces(token: str) -> tuple[str, tuple[str, ...]]:
     """A raw token as one word (elision removed, hyphens joined) and its parts."""
     token = ELISION.sub("", token.lower())
-    parts = [part for part in PARTS.split(token) if part]
+    parts = tuple(part for part in PARTS.split(token) if part)
     return "".join(parts), parts
 
 
@@ -63,12 +64,14 @@ def token_stems(token: str, language: str | None) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=500_000)
+def _token_terms(token: str, language: str | None) -> str:
+    return " ".join(sorted(token_stems(token, language)))
+
+
 def terms(text: str, language: str | None) -> str:
     """A document field as the full-text index stores it: its stems, space-separated."""
-    found: list[str] = []
-    for token in TOKEN.findall(text):
-        found.extend(sorted(token_stems(token, language)))
-    return " ".join(found)
+    return " ".join([_token_terms(token, language) for token in TOKEN.findall(text)])
 
 
 def _content_words(words: list[str], language: str | None) -> list[str]:
@@ -88,9 +91,9 @@ def key(text: str, language: str | None) -> str:
     return " ".join(stem(word, language) for word in _content_words(words, language))
 
 
-def plain_words(text: str) -> list[str]:
+def plain_words(text: str) -> set[str]:
     """Lower-case, unstemmed words with their accents, for the vocabulary typos are corrected to."""
-    return [_pieces(token)[0] for token in TOKEN.findall(text)]
+    return {_pieces(token)[0] for token in set(TOKEN.findall(text))}
 
 
 @dataclass(frozen=True)

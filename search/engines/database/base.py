@@ -18,11 +18,12 @@ A video's matching moments collapse into its best one, which carries the others.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from django.conf import settings
 from django.db import connection, transaction
 
+from ...documents import IndexDocument
 from ...models import IndexEntry
 from ...text import key, query_terms_by_language, query_words, terms
 from ..base import (
@@ -44,6 +45,7 @@ COLUMNS = (
     "e.title_terms, e.title_key, e.keyword_keys"
 )
 MAX_COUNTED = 1000  # LECTERN_SEARCH_MAX_COUNTED overrides it
+DOCUMENT_FIELDS = [field.name for field in fields(IndexDocument)]
 FEW = 3  # a query with fewer hits than this is worth correcting
 
 
@@ -72,7 +74,7 @@ def entry_for(document) -> IndexEntry:
     language = document.language
     keywords = [name for name in document.keywords.split("\n") if name]
     return IndexEntry(
-        **document.as_dict(),
+        **{name: getattr(document, name) for name in DOCUMENT_FIELDS},
         title_terms=terms(document.title, language),
         keyword_terms=terms(" ".join(keywords), language),
         text_terms=terms(document.text, language),
@@ -81,16 +83,28 @@ def entry_for(document) -> IndexEntry:
     )
 
 
+def insert_entries(entries) -> None:
+    """Write rows with one prepared INSERT (a rebuild writes 1,000s per second; bulk_create compiles per batch)."""
+    fields = [field for field in IndexEntry._meta.concrete_fields if not field.primary_key]
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        IndexEntry._meta.db_table, ", ".join(f.column for f in fields), ", ".join(["%s"] * len(fields))
+    )
+    rows = [[getattr(entry, field.attname) for field in fields] for entry in entries]
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+
+
 def rank_key(candidate: Candidate, by_language: dict):
     """Sort key: the term itself first, then all words in the title, then prominence, then relevance."""
     wanted = by_language.get(candidate.language) or next(iter(by_language.values()))
     is_the_term = bool(wanted.key) and (
         candidate.title_key == wanted.key or f"|{wanted.key}|" in candidate.keyword_keys
     )
-    title_words = set(candidate.title_terms.split())
-    in_title = all(stem in title_words for stem in wanted.stems[:-1]) and (
-        wanted.stems[-1] in title_words
-        or (wanted.prefix and any(word.startswith(wanted.stems[-1]) for word in title_words))
+    title = f" {candidate.title_terms} "  # substring tests: cheaper than splitting 1,000 titles
+    last = wanted.stems[-1]
+    in_title = all(f" {stem} " in title for stem in wanted.stems[:-1]) and (
+        f" {last} " in title or (wanted.prefix and f" {last}" in title)
     )
     named = is_the_term or in_title  # prominence orders what the query names, not what merely mentions it
     return (
@@ -141,7 +155,7 @@ class DatabaseEngine(SearchEngine):
         page_ids, documents = list(page_ids), list(documents)
         with transaction.atomic():
             IndexEntry.objects.filter(page_id__in=page_ids).delete()
-            IndexEntry.objects.bulk_create((entry_for(d) for d in documents), batch_size=500)
+            insert_entries(entry_for(d) for d in documents)
             spelling.remember(documents)
 
     def delete(self, page_ids) -> None:

@@ -30,14 +30,11 @@ def _vocabulary_word(word: str) -> bool:
 
 def remember(documents) -> None:
     """Add the words of these public documents to the vocabulary."""
-    words = {
-        (document.language, word)
-        for document in documents
-        if document.public
-        for field in (document.title, document.keywords, document.text)
-        for word in plain_words(field)
-        if _vocabulary_word(word)
-    }
+    words = set()
+    for document in documents:
+        if document.public:
+            found = plain_words(f"{document.title} {document.keywords} {document.text}")
+            words.update((document.language, word) for word in found if _vocabulary_word(word))
     if words:
         with connection.cursor() as cursor:
             cursor.executemany(INSERT, sorted(words))
