@@ -11,7 +11,7 @@ without Django), and the naive one that ranks every match (raw FTS5 MATCH … OR
 rank, or raw tsquery SQL … ORDER BY ts_rank), with the ratios API / raw. On
 PostgreSQL it prints the plans of a rare and a common query. Then the time from
 publishing a change to finding it. Targets (issue 5): p95 <= 50 ms at 100k through the API on
-PostgreSQL; API <= 2x the raw query; rebuild >= 1,000 documents/s; a published change
+PostgreSQL (and, issue 12, on SQLite); API <= 2x the raw query; rebuild >= 1,000 documents/s; a published change
 searchable within 1 s. Documents are built from the demo course's own sentences.
 """
 
