@@ -17,7 +17,11 @@ class SearchDocument:
     """What a learner can find of one block: searched text and where it leads.
 
     ``anchor`` is the fragment (``#<block id>``) or query (``?t=<seconds>``) that
-    opens the exact block or moment.
+    opens the exact block or moment. ``keywords`` are other names of what the title
+    names (an abbreviation, synonyms): search weighs them below the title and above
+    the text. ``prominence`` says how a block's title relates to it: 1 when the block
+    defines it (a vocabulary term, found before anything that shares its name), -1
+    when it is one moment of a longer whole (a caption cue under its video's title).
     """
 
     kind: str
@@ -25,6 +29,8 @@ class SearchDocument:
     text: str
     anchor: str = ""
     timestamp: float | None = None
+    keywords: tuple[str, ...] = ()
+    prominence: int = 0
 
 
 @dataclass(frozen=True)

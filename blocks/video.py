@@ -185,7 +185,12 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
         if default:
             documents += [
                 SearchDocument(
-                    "transcript", value["title"], cue.text, f"?t={int(cue.start)}", timestamp=cue.start
+                    "transcript",
+                    value["title"],
+                    cue.text,
+                    f"?t={int(cue.start)}",
+                    timestamp=cue.start,
+                    prominence=-1,  # one moment under the video's title, never before the video itself
                 )
                 for cue in cues_for(default["file"])
             ]

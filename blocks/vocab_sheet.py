@@ -94,8 +94,10 @@ class VocabSheetBlock(TitledSectionBlock, blocks.StructBlock):
             SearchDocument(
                 "vocab_term",
                 term["term"],
-                " ".join([term["abbreviation"], *term["synonyms"], term["definition"]]).strip(),
+                term["definition"],
                 "#" + term_anchor(term["term"]),
+                keywords=tuple(name for name in (term["abbreviation"], *term["synonyms"]) if name),
+                prominence=1,  # the entry that defines the term comes before what shares its name
             )
             for term in value["terms"]
         ]

@@ -23,6 +23,8 @@ class IndexDocument:
     lesson_title: str
     topic_title: str
     public: bool
+    keywords: str = ""  # other names of the title (abbreviation, synonyms), one per line
+    prominence: int = 0  # 1: defines its title; -1: one moment of a longer whole (blocks/base.py)
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -19,6 +19,7 @@ class SearchForm(forms.Form):
     lang = forms.CharField(max_length=10, required=False)
     page = forms.IntegerField(min_value=1, max_value=1000, required=False)
     per_page = forms.IntegerField(min_value=1, max_value=50, required=False)
+    as_typed = forms.BooleanField(required=False)  # "search instead for …": no spelling correction
 
     def clean_lang(self):
         value = self.cleaned_data.get("lang") or ""
@@ -38,6 +39,7 @@ class SearchForm(forms.Form):
             language=None if language in (None, "", "all") else language,
             page=data.get("page") or 1,
             per_page=data.get("per_page") or 10,
+            correct=not data.get("as_typed"),
         )
 
     def error_message(self) -> str:

@@ -1,9 +1,10 @@
 """Turn a published topic into block-level search documents, through the block contract.
 
-Search never knows the block types: it asks each block for its ``search_documents``;
-running text (``search_as_page_text``) is folded into the topic's own document, and
-everything else — a vocab term, a tool sheet, a transcript cue — is a document of
-its own that opens the exact block or moment.
+Search never knows the page or block types: a page is searched when it implements
+``search.protocols.Searchable``, and each of its blocks is asked for its
+``search_documents``. Running text (``search_as_page_text``) is folded into the
+topic's own document, and everything else — a vocab term, a tool sheet, a transcript
+cue — is a document of its own that opens the exact block or moment.
 """
 
 from __future__ import annotations
@@ -12,66 +13,75 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from .documents import IndexDocument
+from .protocols import Searchable
 
 
 def indexable(page) -> bool:
-    return hasattr(page, "body") and hasattr(page, "introduction")
+    return isinstance(page, Searchable)
 
 
 def documents_for_page(page) -> list[IndexDocument]:
-    """Every document of a live topic; [] for a draft or a page that is not a topic."""
+    """Every document of a live topic; [] for a draft or a page that is not searched."""
     page = page.specific
     if not page.live or not indexable(page) or page.alias_of_id is not None:
         return []  # an alias repeats its source, which is indexed in its own language
+    common = _common_fields(page)
     url = page.get_url() or page.url_path
-    ancestors = {type(a).__name__: a for a in page.get_ancestors().specific(defer=True)}
-    course, module, lesson = (ancestors.get(n) for n in ("CoursePage", "ModulePage", "LessonPage"))
-    default = Locale.get_default()  # looked up once for the three ancestors
-    common = {
-        "page_id": page.pk,
-        "language": page.locale.language_code if page.locale_id else "en",
-        "course_id": _same_in_every_language(course, default),
-        "course_title": course.title if course else "",
-        "module_id": _same_in_every_language(module, default),
-        "module_title": module.title if module else "",
-        "lesson_id": _same_in_every_language(lesson, default),
-        "lesson_title": lesson.title if lesson else "",
-        "topic_title": page.title,
-        "public": not page.get_view_restrictions().exists(),
-    }
-    page_text = [page.introduction]
+    page_text = [page.search_introduction()]
     documents = []
     context = {"language": common["language"], "page": page}
-    for child in page.body:
-        block_documents = getattr(child.block, "search_documents", None)
-        if block_documents is None:
-            continue
-        found = block_documents(child.value, context)
+    for child in page.search_blocks():
+        make = getattr(child.block, "search_documents", None)
+        found = make(child.value, context) if make else []
         if getattr(child.block, "search_as_page_text", False):
             page_text.extend(" ".join(part for part in (d.title, d.text) if part) for d in found)
             continue
-        for number, document in enumerate(found):
-            documents.append(
-                IndexDocument(
-                    doc_id=f"{page.pk}:{child.id}:{number}",
-                    kind=document.kind,
-                    title=document.title or page.title,
-                    text=strip_tags(document.text),
-                    url=_with_anchor(url, document.anchor, child.id),
-                    timestamp=document.timestamp,
-                    **common,
-                )
-            )
+        documents += [
+            _block_document(page, child.id, n, found_one, url, common) for n, found_one in enumerate(found)
+        ]
+    topic_text = strip_tags(" ".join(part for part in page_text if part))
     topic = IndexDocument(
         doc_id=f"{page.pk}:page:0",
         kind="topic",
         title=page.title,
-        text=strip_tags(" ".join(part for part in page_text if part)),
+        text=topic_text,
         url=url,
         timestamp=None,
         **common,
     )
     return [topic, *documents]
+
+
+def _common_fields(page) -> dict:
+    """What every document of a page shares: its language, its place and its privacy."""
+    place = page.search_place()
+    default = Locale.get_default()  # looked up once for the three ancestors
+    return {
+        "page_id": page.pk,
+        "language": page.locale.language_code if page.locale_id else "en",
+        "course_id": _same_in_every_language(place.course, default),
+        "course_title": place.course.title if place.course else "",
+        "module_id": _same_in_every_language(place.module, default),
+        "module_title": place.module.title if place.module else "",
+        "lesson_id": _same_in_every_language(place.lesson, default),
+        "lesson_title": place.lesson.title if place.lesson else "",
+        "topic_title": page.title,
+        "public": not page.get_view_restrictions().exists(),
+    }
+
+
+def _block_document(page, block_id, number, found, url, common) -> IndexDocument:
+    return IndexDocument(
+        doc_id=f"{page.pk}:{block_id}:{number}",
+        kind=found.kind,
+        title=found.title or page.title,
+        text=strip_tags(found.text),
+        url=_with_anchor(url, found.anchor, block_id),
+        timestamp=found.timestamp,
+        keywords="\n".join(getattr(found, "keywords", ())),
+        prominence=getattr(found, "prominence", 0),
+        **common,
+    )
 
 
 def _same_in_every_language(page, default) -> int | None:

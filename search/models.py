@@ -25,6 +25,17 @@ class IndexEntry(models.Model):
     lesson_title = models.CharField(max_length=255, blank=True)
     topic_title = models.CharField(max_length=255)
     public = models.BooleanField(default=True)
+    keywords = models.TextField(blank=True, default="")  # abbreviation and synonyms, one per line
+    prominence = models.SmallIntegerField(default=0)  # 1 defines its title, -1 a moment of a whole
+    # The words as searched (search/text.py: stemmed in the document's language, folded),
+    # written by the engine; SQLite's FTS5 table and PostgreSQL's search_vector read them
+    # (migration 0005). The keys are the title and each keyword as one string of stems,
+    # for "this document is exactly the term searched".
+    title_terms = models.TextField(blank=True, default="")
+    keyword_terms = models.TextField(blank=True, default="")
+    text_terms = models.TextField(blank=True, default="")
+    title_key = models.CharField(max_length=300, blank=True, default="")
+    keyword_keys = models.TextField(blank=True, default="")  # "|key|key|"
 
     def __str__(self):
         return f"{self.kind}: {self.title}"

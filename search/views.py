@@ -83,6 +83,8 @@ def search_page(request):
         pages = max(1, math.ceil(results.total / query.per_page))
         params = request.GET.copy()
         params.pop("page", None)
+        as_typed = params.copy()
+        as_typed["as_typed"] = "1"
         scope = params.copy()
         scope.pop("lang", None)
         context.update(
@@ -94,6 +96,7 @@ def search_page(request):
             pages=pages,
             base_params=params.urlencode(),
             scope_params=scope.urlencode(),
+            as_typed_params=as_typed.urlencode(),
             kind_labels=KIND_LABELS,
         )
     elif form.is_bound:
@@ -130,6 +133,8 @@ def search_api(request):
                     "module": h.module_title,
                     "language": h.language,
                     "timestamp": h.timestamp,
+                    # the video's other matching moments, collapsed under its best one
+                    "more_moments": [{"timestamp": m.timestamp, "url": m.url} for m in h.moments],
                 }
                 for h in results.hits
             ],

@@ -265,6 +265,19 @@ class TopicPage(Page):
         """(previous, next) live topics of the course, across lessons and modules."""
         return topic_neighbours(self)
 
+    def search_place(self):
+        """Where search files this topic's documents (search.protocols.Searchable)."""
+        from search.protocols import CoursePlace
+
+        above = {type(page): page for page in self.get_ancestors().specific(defer=True)}
+        return CoursePlace(above.get(CoursePage), above.get(ModulePage), above.get(LessonPage))
+
+    def search_blocks(self):
+        return self.body
+
+    def search_introduction(self) -> str:
+        return self.introduction
+
     def author_experts(self):
         from ..translations import localized
 

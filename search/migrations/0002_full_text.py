@@ -27,7 +27,9 @@ SQLITE_REVERSE = [
     "DROP TABLE lectern_search_fts",
 ]
 
-# Each language's stemming configuration; 'simple' where PostgreSQL has none.
+# Each language's stemming configuration; 'simple' where PostgreSQL has none. A frozen
+# copy, as a migration must keep: search/languages.py is the live table (and since
+# migration 0005 the vector is built from stems made in Python).
 CONFIG = """CASE language
     WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig
     WHEN 'es' THEN 'spanish'::regconfig WHEN 'hu' THEN 'hungarian'::regconfig

@@ -175,10 +175,11 @@ def test_search_finds_each_term_at_its_anchor():
         ("vocab_term", "Digital twin", "#term-digital-twin"),
         ("vocab_term", "Collaborative robot", "#term-collaborative-robot"),
     ]
-    assert (
-        documents[0].text == "DT Virtual replica Cyber twin A virtual model kept in step with a real asset."
-    )
-    assert documents[1].text == "cobot A robot made to work beside people."
+    # the abbreviation and synonyms are the term's other names: search weighs them above the definition
+    assert documents[0].keywords == ("DT", "Virtual replica", "Cyber twin")
+    assert documents[0].text == "A virtual model kept in step with a real asset."
+    assert (documents[1].keywords, documents[1].text) == (("cobot",), "A robot made to work beside people.")
+    assert {d.prominence for d in documents} == {1}  # each entry defines its term
 
 
 # --- The course glossary --------------------------------------------------------------

@@ -92,3 +92,15 @@ def test_a_search_with_no_hit_says_what_to_try(page, search_url):
     assert page.locator("#results-title").inner_text() == "0 results"
     assert "Nothing in the course matches “blockchain”" in page.locator(".empty-state").inner_text()
     assert page.locator(".hit").count() == 0
+
+
+def test_a_misspelled_search_shows_the_correction_and_the_term_first(page, search_url):
+    page.goto(search_url + "?q=sensr+fusoin")
+    correction = page.locator(".search-corrected")
+    assert "Showing results for sensor fusion" in correction.inner_text()
+    assert page.locator(".hit h3").first.inner_text() == "Sensor fusion"
+    assert page.locator(".hit").first.get_attribute("class") == "hit hit--vocab_term"
+    correction.get_by_role("link", name="Search instead for “sensr fusoin”").click()
+    page.wait_for_url(re.compile(r"as_typed=1"))
+    assert page.locator(".search-corrected").count() == 0
+    assert page.locator("#results-title").inner_text() == "0 results"

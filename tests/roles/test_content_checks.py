@@ -108,7 +108,9 @@ def test_content_that_would_block_publishing_cannot_be_submitted_for_review(team
     topic = team.topics["alpha"]
     client.force_login(team.users["partner_a"])
     response = post(client, topic, [video()], "action-submit")
-    assert response.status_code == 200 and "has no captions" in str(response.context["form"].non_field_errors())
+    assert response.status_code == 200 and "has no captions" in str(
+        response.context["form"].non_field_errors()
+    )
     assert not WorkflowState.objects.filter(object_id=str(topic.pk)).exists()
 
 
@@ -141,7 +143,10 @@ def test_the_checks_tell_blocking_problems_from_warnings(team):
                 "value": {
                     "title": "Quiz",
                     "questions": [
-                        {"type": "true_false", "value": {"statement": "S", "answer": True, "explanation": "Because."}}
+                        {
+                            "type": "true_false",
+                            "value": {"statement": "S", "answer": True, "explanation": "Because."},
+                        }
                     ],
                 },
             },

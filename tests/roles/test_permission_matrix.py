@@ -65,7 +65,9 @@ def _submitted(team, step):
     topic.get_workflow().start(topic, team.users["partner_a"])
     if step == 1:
         topic.current_workflow_task_state.approve(user=team.users["reviewer"])
-    return revision, TaskState.objects.get(pk=TopicPage.objects.get(pk=topic.pk).current_workflow_task_state.pk)
+    return revision, TaskState.objects.get(
+        pk=TopicPage.objects.get(pk=topic.pk).current_workflow_task_state.pk
+    )
 
 
 def approve_review(client, team, user):
@@ -91,7 +93,9 @@ def approve_final(client, team, user):
 def translate(language):
     def action(client, team, user):
         page = team.topic_in("alpha", language)
-        translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=page.locale
+        )
         segment = StringSegment.objects.get(source=translation.source, context__path="introduction")
         editor = client.get(edit_url(page))
         response = client.put(
@@ -207,7 +211,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("role", "action", "allowed"), CASES)
-def test_each_role_may_do_exactly_what_its_row_of_the_matrix_says(shared_team, db, client, role, action, allowed):
+def test_each_role_may_do_exactly_what_its_row_of_the_matrix_says(
+    shared_team, db, client, role, action, allowed
+):
     team = shared_team
     user = team.users[role]
     client.force_login(user)

@@ -31,7 +31,9 @@ def snapshot():
     return {
         "groups": sorted(Group.objects.values_list("name", flat=True)),
         "group permissions": Permission.group_set.through.objects.count(),
-        "page grants": sorted(GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id")),
+        "page grants": sorted(
+            GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id")
+        ),
         "collection grants": GroupCollectionPermission.objects.count(),
         "collections": sorted(Collection.objects.values_list("name", flat=True)),
         "workflows": (Workflow.objects.count(), Task.objects.count(), WorkflowTask.objects.count()),
@@ -46,7 +48,12 @@ def test_setup_roles_makes_every_group_and_running_it_again_changes_nothing(team
     names = set(before["groups"])
     assert {"Site administrators", "Coordinators", "Reviewers"} <= names
     assert {"Partner editors: Alpha Cluster", "Partner editors: Beta Cluster"} <= names
-    assert {"Translators: Français", "Translators: Español", "Translators: Magyar", "Translators: Ελληνικά"} <= names
+    assert {
+        "Translators: Français",
+        "Translators: Español",
+        "Translators: Magyar",
+        "Translators: Ελληνικά",
+    } <= names
     assert not any(name.startswith("Translators: English") for name in names)
     assert {"Partners", "Alpha Cluster", "Beta Cluster"} <= set(before["collections"])
 
@@ -61,7 +68,9 @@ def test_setup_roles_turns_plain_group_approval_steps_into_course_review_steps_i
     assert not any(isinstance(task.specific, CourseReviewTask) for task in Task.objects.filter(pk__in=before))
 
     call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    after = Task.objects.filter(workflow_tasks__workflow__name="Course review").order_by("workflow_tasks__sort_order")
+    after = Task.objects.filter(workflow_tasks__workflow__name="Course review").order_by(
+        "workflow_tasks__sort_order"
+    )
     assert [type(task.specific) for task in after] == [CourseReviewTask, CourseReviewTask]
     assert {task.pk: sorted(task.specific.groups.values_list("name", flat=True)) for task in after} == before
     assert [task.name for task in after] == ["Peer review", "Coordinator approval"]
@@ -70,7 +79,9 @@ def test_setup_roles_turns_plain_group_approval_steps_into_course_review_steps_i
 def test_site_administrators_manage_users_and_locales_but_are_not_superusers(team):
     admin = team.users["siteadmin"]
     assert not admin.is_superuser
-    assert admin.has_perms(["auth.change_user", "auth.add_group", "wagtailcore.add_locale", "wagtailcore.change_site"])
+    assert admin.has_perms(
+        ["auth.change_user", "auth.add_group", "wagtailcore.add_locale", "wagtailcore.change_site"]
+    )
     assert not admin.has_perm("cms.change_partner")
 
 
@@ -157,7 +168,9 @@ def test_translators_may_edit_their_language_tree_only(team):
     assert french_home.permissions_for_user(translator).can_edit()
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("siteadmin", True), ("coordinator", False), ("partner_a", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("siteadmin", True), ("coordinator", False), ("partner_a", False)]
+)
 def test_only_site_administrators_open_the_locale_and_group_settings(team, client, role, allowed):
     client.force_login(team.users[role])
     for url in ("/admin/locales/", "/admin/groups/", "/admin/sites/"):

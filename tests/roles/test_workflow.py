@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def submit(client, topic, introduction):
-    return client.post(edit_url(topic), {**topic_form(topic, introduction=introduction), "action-submit": "1"})
+    return client.post(
+        edit_url(topic), {**topic_form(topic, introduction=introduction), "action-submit": "1"}
+    )
 
 
 def act(client, topic, action, comment=""):
@@ -111,7 +113,9 @@ def test_a_translator_submits_a_french_page_into_the_same_workflow(team, client)
     client.force_login(team.users["translator_fr"])
     response = client.post(f"/admin/localize/translate/{translation.pk}/disable/", {"next": edit_url(page)})
     assert response.status_code == 302
-    response = client.post(edit_url(page), {**topic_form(page, introduction="Les clusters, expliqués."), "action-submit": "1"})
+    response = client.post(
+        edit_url(page), {**topic_form(page, introduction="Les clusters, expliqués."), "action-submit": "1"}
+    )
     assert response.status_code == 302
     state = TopicPage.objects.get(pk=page.pk).current_workflow_state
     assert state.workflow.name == "Course review"
@@ -127,7 +131,9 @@ def test_a_translator_submits_a_synced_translation_from_the_translation_editor(t
     page = team.topic_in("alpha", "fr")
     live_introduction = page.introduction
     translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
-    translator, reviewer, coordinator = (team.users[key] for key in ("translator_fr", "reviewer", "coordinator"))
+    translator, reviewer, coordinator = (
+        team.users[key] for key in ("translator_fr", "reviewer", "coordinator")
+    )
     client.force_login(translator)
 
     editor = client.get(edit_url(page))

@@ -52,7 +52,7 @@ def test_postgresql_finds_a_rare_word_through_the_gin_index(engine, language):
     engine.index(range(900, 6000), [*filler, rare])
     query = SearchQuery("gateway", language=language)
     assert [hit.title for hit in engine.search(query).hits] == ["Sujet 3000"]
-    sql, params = engine.candidates_sql(query, query.words(), {}, ranked=True)
+    sql, params = engine.candidates_sql(query)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE lectern_search_indexentry")  # as autovacuum would
         # A small table is cheaper to read whole: ask whether the index *can* answer the
@@ -64,3 +64,17 @@ def test_postgresql_finds_a_rare_word_through_the_gin_index(engine, language):
         finally:
             cursor.execute("RESET enable_seqscan")
     assert "Bitmap Index Scan on lectern_search_language_vector_gin" in plan, plan
+
+
+def test_a_rebuild_that_fails_halfway_leaves_the_old_index_searchable(engine):
+    def documents():
+        yield french_document(70, "Un nouveau capteur.")
+        raise RuntimeError("the database went away halfway")
+
+    with pytest.raises(RuntimeError):
+        engine.rebuild(documents())
+    assert engine.search(SearchQuery("capteur", language="fr")).total == 12  # never empty, never half-built
+
+
+def test_the_engine_is_the_one_made_for_the_connections_database():
+    assert DatabaseEngine().vendor == connection.vendor

@@ -171,3 +171,26 @@ def test_a_private_or_other_language_title_is_never_suggested(client, indexed):
     assert titles and "Sensorium roadmap" not in titles and "Sensoriel" not in titles
     french = client.get("/api/search/suggest/", {"q": "sensor", "lang": "fr"}).json()["suggestions"]
     assert [s["title"] for s in french] == ["Sensoriel"]
+
+
+def test_a_videos_other_moments_are_offered_under_its_best_one_in_the_learners_language(client):
+    from search.engines.database import DatabaseEngine
+
+    cues = [
+        replace(
+            french_document(n, f"Le jumeau numérique numéro {n}."),
+            doc_id=f"950:video-1:{n}",
+            page_id=950,
+            kind="transcript",
+            timestamp=float(4 * n),
+            url=f"/fr/sujet/?t={4 * n}",
+            prominence=-1,
+        )
+        for n in range(3)
+    ]
+    DatabaseEngine().index([950], cues)
+    data = client.get("/api/search/", {"q": "jumeau", "lang": "fr"}).json()
+    assert data["total"] == 1 and len(data["hits"]) == 1
+    assert [m["timestamp"] for m in data["hits"][0]["more_moments"]] == [4.0, 8.0]
+    html = client.get("/fr/search/", {"q": "jumeau"}).content.decode()
+    assert "2 autres moments dans cette vidéo" in html and 'href="/fr/sujet/?t=8"' in html

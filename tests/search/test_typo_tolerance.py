@@ -1,8 +1,7 @@
-"""Typo tolerance of the database engine on PostgreSQL ("digtal twin" finds "digital twin").
-SQLite keeps prefix matching (test_engine_contract.py: "collab" finds "Collaborative")."""
+"""Typo tolerance of the database engine, on SQLite and PostgreSQL alike ("digtal twin"
+finds "digital twin"); the contract suite checks the same rule on every engine."""
 
 import pytest
-from django.db import connection
 from wagtail.models import PageViewRestriction
 
 from search.engines.base import SearchQuery
@@ -10,13 +9,7 @@ from search.engines.database import DatabaseEngine
 from search.indexer import documents_for_page
 from tests import factories
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="typo tolerance uses PostgreSQL's pg_trgm; SQLite matches word prefixes only",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 def vocab_topic(title, term, definition):
