@@ -13,6 +13,7 @@ from tests.blocks.exercise_data import EXERCISE, HIDDEN_UNTIL_GRADED, SECRET_TEX
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def topic():
     return factories.topic_with([EXERCISE])
