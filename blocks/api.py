@@ -16,6 +16,7 @@ from .base import (
     SearchDocument,
     TitledSectionBlock,
 )
+from .glossary_links import GlossaryLinker
 from .questions.base import QuestionResult, SubmissionError, expect
 from .registry import registry
 from .text import anchor, comparable_text, same_text
@@ -26,6 +27,7 @@ from .vocab_sheet import GlossaryEntry
 __all__ = [
     "ContentIssue",
     "GlossaryEntry",
+    "GlossaryLinker",
     "GradeResult",
     "IdentifierBlock",
     "InteractiveBlock",

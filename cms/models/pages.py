@@ -268,6 +268,20 @@ class TopicPage(Page):
         return context
 
     @cached_property
+    def glossary_linker(self):
+        """Links the first mention of each of the course's terms in this topic's text.
+
+        Read by the text blocks while the cached article is built (``page`` in their
+        context), so a cached page never runs it.
+        """
+        from blocks.api import GlossaryLinker
+
+        from ..glossary_terms import course_terms
+
+        language, terms = course_terms(self)
+        return GlossaryLinker(terms, language)
+
+    @cached_property
     def neighbours(self):
         """(previous, next) live topics of the course, across lessons and modules."""
         return topic_neighbours(self)

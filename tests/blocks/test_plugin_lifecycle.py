@@ -132,7 +132,10 @@ def test_saving_the_page_in_the_admin_keeps_the_removed_plugins_data(editor, cli
                 [
                     (
                         "rich_text",
-                        '{"blocks":[{"key":"a","text":"Edited text.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                        {  # the text and its glossary switch, as the admin's form posts them
+                            "text": '{"blocks":[{"key":"a","text":"Edited text.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                            "link_glossary": "on",
+                        },
                         "text-1",
                     ),
                     (

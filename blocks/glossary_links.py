@@ -1,0 +1,125 @@
+"""The glossary links itself: the first mention of a course's term in a topic's prose
+becomes a link to its definition, which shows on hover and on keyboard focus.
+
+The page hands over the course's terms (``term, url, definition``) once; matching is
+one pass over the words of each text, so the cost does not grow with the number of
+terms beyond a dictionary look-up. Matching forgives case, accents and a plural
+ending, per language, which is what a reader does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from django.utils.html import escape, format_html
+
+from .text import comparable_text
+
+WORD = re.compile(r"\w+")
+#: What may separate the words of one term in running text: spaces, hyphens, elision.
+JOIN = re.compile(r"[\s\-\u2010\u2011'’]*")
+TAG = re.compile(r"(<[^>]*>)")
+TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+#: Never link inside these: a link in a link is invalid, a heading is a title, not prose.
+SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "button", "script", "style"}
+
+
+def light_stem(word: str, language: str) -> str:
+    """A word without its plural ending: cheap, and enough for a glossary term's mentions."""
+    if len(word) <= 3:
+        return word
+    if language == "en":
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word.endswith(("sses", "xes", "ches", "shes")):
+            return word[:-2]
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if language == "fr":
+        return word[:-1] if word.endswith(("s", "x")) else word
+    if language == "es":
+        if word.endswith("es") and word[-3] not in "aeiou":
+            return word[:-2]
+        return word[:-1] if word.endswith("s") else word
+    return word
+
+
+def word_keys(text: str, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each word: the key folds case, accents and the plural."""
+    return [
+        (m.start(), m.end(), light_stem(comparable_text(m.group(), accents_matter=False), language))
+        for m in WORD.finditer(text)
+    ]
+
+
+class GlossaryLinker:
+    """Links the first mention of each term in the prose of one page, in document order."""
+
+    def __init__(self, terms, language: str):
+        self.language = language
+        self.terms = {}
+        for term, url, definition in terms:
+            key = tuple(key for _start, _end, key in word_keys(term, language))
+            if key:
+                self.terms.setdefault(key, (url, definition))
+        self.longest = max((len(key) for key in self.terms), default=0)
+        self.linked: set[tuple] = set()
+        self.assets_sent = False  # the stylesheet and script go with the first link only
+
+    def link(self, markup: str) -> str:
+        """The HTML with glossary links added to its text, outside links and headings."""
+        if not self.terms:
+            return markup
+        pieces, skipped = [], 0
+        for piece in TAG.split(markup):
+            if piece.startswith("<"):
+                name = TAG_NAME.match(piece)
+                if name and name.group(1).lower() in SKIPPED and not piece.endswith("/>"):
+                    skipped = max(0, skipped - 1) if piece.startswith("</") else skipped + 1
+                pieces.append(piece)
+            else:
+                pieces.append(piece if skipped else self._link_text(piece))
+        return "".join(pieces)
+
+    def _link_text(self, escaped: str) -> str:
+        text = html.unescape(escaped)
+        found = self._mentions(text)
+        if not found:
+            return escaped
+        pieces, position = [], 0
+        for start, end, number, (url, definition) in found:
+            pieces += [escape(text[position:start]), self._markup(text[start:end], number, url, definition)]
+            position = end
+        return "".join(pieces) + escape(text[position:])
+
+    def _mentions(self, text: str) -> list:
+        words, found, index = word_keys(text, self.language), [], 0
+        while index < len(words):
+            for size in range(min(self.longest, len(words) - index), 0, -1):
+                run = words[index : index + size]
+                key = tuple(key for _start, _end, key in run)
+                if key in self.terms and key not in self.linked and self._joined(text, run):
+                    self.linked.add(key)
+                    found.append((run[0][0], run[-1][1], len(self.linked), self.terms[key]))
+                    index += size - 1
+                    break
+            index += 1
+        return found
+
+    @staticmethod
+    def _joined(text: str, run) -> bool:
+        """Whether the words follow each other as one term would (not across a full stop)."""
+        return all(JOIN.fullmatch(text[a[1] : b[0]]) for a, b in zip(run, run[1:], strict=False))
+
+    @staticmethod
+    def _markup(mention: str, number: int, url: str, definition: str) -> str:
+        tip = f"glossary-definition-{number}"
+        return format_html(
+            '<span class="glossary"><a class="glossary__link" href="{}" aria-describedby="{}">{}</a>'
+            '<span class="glossary__definition" id="{}" role="tooltip">{}</span></span>',
+            url,
+            tip,
+            mention,
+            tip,
+            definition,
+        )
