@@ -261,7 +261,8 @@ class TopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         """Everything but the content version is lazy: a cached page runs none of it."""
         context = super().get_context(request, *args, **kwargs)
-        context["content_version"] = ContentVersion.current()
+        # Kept on the page too: the glossary's term map is cached under the same number.
+        context["content_version"] = self._content_version = ContentVersion.current()
         context["media_start"] = media_start_key(request)
         context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
         context["breadcrumbs"] = breadcrumb_pages(self)
@@ -278,7 +279,8 @@ class TopicPage(Page):
 
         from ..glossary_terms import course_terms
 
-        language, terms = course_terms(self)
+        version = getattr(self, "_content_version", None) or ContentVersion.current()
+        language, terms = course_terms(self, version)
         return GlossaryLinker(terms, language)
 
     @cached_property

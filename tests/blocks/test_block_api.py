@@ -93,3 +93,15 @@ def test_a_json_client_grading_an_unknown_block_or_page_gets_a_404_message_in_th
     assert (
         client.post(f"/grade/{topic.pk}/no-such-block/", {"q": "x"}).status_code == 404
     )  # a browser: the 404 page
+
+
+@pytest.mark.django_db
+def test_every_kind_of_document_a_block_gives_search_has_a_label():
+    labels = registry.search_kinds()
+    for name, block in registry.items():
+        if getattr(block, "search_as_page_text", False):
+            continue  # folded into the topic's own document: its kinds never show
+        value = block.to_python(block.get_prep_value(block.get_preview_value()))  # as stored, then read
+        kinds = {document.kind for document in block.search_documents(value, {})}
+        assert kinds <= set(labels), name
+    assert labels["vocab_term"] == "Vocabulary" and labels["flashcards"] == "Flashcards"
