@@ -44,24 +44,18 @@ def light_stem(word: str, language: str) -> str:
     return word
 
 
-def word_keys(text: str, language: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of each word: the key folds case, accents and the plural."""
-    return [
-        (m.start(), m.end(), light_stem(comparable_text(m.group(), accents_matter=False), language))
-        for m in WORD.finditer(text)
-    ]
-
-
 class GlossaryLinker:
     """Links the first mention of each term in the prose of one page, in document order."""
 
     def __init__(self, terms, language: str):
         self.language = language
+        self._word_keys: dict[str, str] = {}
         self.terms = {}
         for term, url, definition in terms:
-            key = tuple(key for _start, _end, key in word_keys(term, language))
+            key = tuple(self._key(word) for word in WORD.findall(term))
             if key:
                 self.terms.setdefault(key, (url, definition))
+        self.first_words = {key[0] for key in self.terms}
         self.longest = max((len(key) for key in self.terms), default=0)
         self.linked: set[tuple] = set()
         self.assets_sent = False  # the stylesheet and script go with the first link only
@@ -92,24 +86,45 @@ class GlossaryLinker:
             position = end
         return "".join(pieces) + escape(text[position:])
 
+    def _key(self, word: str) -> str:
+        """The word as terms are matched: case, accents and the plural folded (remembered)."""
+        key = self._word_keys.get(word)
+        if key is None:
+            key = light_stem(comparable_text(word, accents_matter=False), self.language)
+            self._word_keys[word] = key
+        return key
+
     def _mentions(self, text: str) -> list:
-        words, found, index = word_keys(text, self.language), [], 0
-        while index < len(words):
-            for size in range(min(self.longest, len(words) - index), 0, -1):
-                run = words[index : index + size]
-                key = tuple(key for _start, _end, key in run)
-                if key in self.terms and key not in self.linked and self._joined(text, run):
-                    self.linked.add(key)
-                    found.append((run[0][0], run[-1][1], len(self.linked), self.terms[key]))
-                    index += size - 1
-                    break
-            index += 1
+        """(start, end, number, (url, definition)) of each term's first mention in the text."""
+        words = list(WORD.finditer(text))
+        keys, found, index = [self._key(word.group()) for word in words], [], 0
+        while index < len(keys):
+            size = self._term_at(text, words, keys, index) if keys[index] in self.first_words else 0
+            if size:
+                key = tuple(keys[index : index + size])
+                self.linked.add(key)
+                found.append(
+                    (words[index].start(), words[index + size - 1].end(), len(self.linked), self.terms[key])
+                )
+            index += size or 1
         return found
+
+    def _term_at(self, text, words, keys, index) -> int:
+        """How many words from ``index`` make the longest term not yet linked, or 0."""
+        for size in range(min(self.longest, len(keys) - index), 0, -1):
+            key = tuple(keys[index : index + size])
+            if (
+                key in self.terms
+                and key not in self.linked
+                and self._joined(text, words[index : index + size])
+            ):
+                return size
+        return 0
 
     @staticmethod
     def _joined(text: str, run) -> bool:
         """Whether the words follow each other as one term would (not across a full stop)."""
-        return all(JOIN.fullmatch(text[a[1] : b[0]]) for a, b in zip(run, run[1:], strict=False))
+        return all(JOIN.fullmatch(text[a.end() : b.start()]) for a, b in zip(run, run[1:], strict=False))
 
     @staticmethod
     def _markup(mention: str, number: int, url: str, definition: str) -> str:
