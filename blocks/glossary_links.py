@@ -138,3 +138,19 @@ class GlossaryLinker:
             tip,
             definition,
         )
+
+
+def linked_prose(rich_text, parent_context) -> tuple[str, bool]:
+    """(HTML, whether to send the glossary's stylesheet and script) for a block's rich text.
+
+    The page offers the linker (``page.glossary_linker``) while its article is built;
+    without one (an admin preview, another page type) the text is returned as it is.
+    """
+    markup = rich_text.__html__()
+    linker = getattr((parent_context or {}).get("page"), "glossary_linker", None)
+    if linker is None:
+        return markup, False
+    linked = linker.link(markup)
+    first = linked != markup and not linker.assets_sent
+    linker.assets_sent = linker.assets_sent or linked != markup
+    return linked, first

@@ -7,6 +7,7 @@ from wagtail.blocks.base import DeclarativeSubBlocksMetaclass
 from wagtail.blocks.struct_block import StructBlockAdapter
 
 from .base import LearningBlock, SearchDocument
+from .glossary_links import linked_prose
 
 FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "superscript", "subscript"]
 
@@ -83,16 +84,12 @@ class RichTextBlock(LearningBlock, blocks.BaseStructBlock, metaclass=Declarative
         return blocks.StructValue(self, [("text", text), ("link_glossary", value["link_glossary"])])
 
     def get_context(self, value, parent_context=None):
-        """``html``: the text, its glossary terms linked when the page offers a linker."""
+        """``html``: the text, its glossary terms linked unless the editor turned that off."""
         context = super().get_context(value, parent_context)
-        markup = value["text"].__html__()
-        page = (parent_context or {}).get("page")
-        linker = getattr(page, "glossary_linker", None) if value["link_glossary"] else None
-        if linker is not None:
-            linked = linker.link(markup)
-            context["glossary_assets"] = linked != markup and not linker.assets_sent
-            linker.assets_sent = linker.assets_sent or linked != markup
-            markup = linked
+        if value["link_glossary"]:
+            markup, context["glossary_assets"] = linked_prose(value["text"], parent_context)
+        else:
+            markup = value["text"].__html__()
         context["html"] = mark_safe(markup)  # noqa: S308  (Wagtail's expanded rich text, escaped terms)
         return context
 

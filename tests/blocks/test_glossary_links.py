@@ -81,14 +81,20 @@ def test_the_first_mention_of_each_term_links_to_its_definition_shown_beside_it(
     assert "a digital twin is cheap; clusters grow" in html  # only the first mention
 
 
-def test_headings_and_the_vocab_sheet_itself_are_never_linked(client, glossary_topic):
+def test_headings_titles_and_the_vocab_sheet_itself_are_never_linked(client, glossary_topic):
     heading = {
         "type": "heading",
         "id": "h-1",
         "value": {"text": "Digital twin basics", "level": "h2", "anchor": ""},
     }
-    topic = topic_beside(glossary_topic, [heading, text("<p>Nothing to link here.</p>")])
-    assert links(client, topic)[0] == []
+    tip = {
+        "type": "callout",
+        "value": {"style": "tip", "title": "Digital twin", "body": "<p>Start with one cluster.</p>"},
+    }
+    topic = topic_beside(glossary_topic, [heading, text("<p>Nothing to link here.</p>"), tip])
+    found, html = links(client, topic)
+    assert [mention for _h, _d, mention, _i, _t in found] == ["cluster"]  # a callout's text is prose too
+    assert html.count("glossary.css") == 1
     found, html = links(client, glossary_topic)
     assert found == [] and 'href="#term-digital-twin">Digital twin</a>' in html
 
