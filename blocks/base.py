@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.text import slugify
 from wagtail import blocks
+
+from .text import anchor
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ class LearningBlock:
     """
 
     kind: str = ""
+    #: The kinds of document this block gives search, each with the label a learner reads
+    #: beside a hit and in the filters (``{"vocab_term": _("Vocabulary")}``). Left as
+    #: None, a block that is not running text lists its own ``kind`` under its ``Meta.label``.
+    search_kinds: dict | None = None
     #: True for running text (paragraphs, headings, callouts, figures): search folds
     #: these documents into the topic's own document instead of listing each apart.
     search_as_page_text: bool = False
@@ -75,6 +80,14 @@ class LearningBlock:
     def search_documents(self, value, context) -> list[SearchDocument]:
         """The documents a learner may find in this block. Never the answers."""
         return []
+
+    def search_kind_labels(self) -> dict:
+        """``search_kinds``, or the block's own kind and label: what search shows for its hits."""
+        if self.search_kinds is not None:
+            return dict(self.search_kinds)
+        if self.search_as_page_text or not self.kind:
+            return {}
+        return {self.kind: getattr(self.meta, "label", None) or self.kind}
 
     def toc_entries(self, value) -> list[tuple[str, str, str]]:
         """(level, text, anchor) entries this block adds to the table of contents."""
@@ -88,11 +101,6 @@ class LearningBlock:
         """
         return []
 
-    # Interactive blocks add:
-    #   grade(value, submission) -> GradeResult   (submission: the JSON the learner sent)
-    #   submission_from_form(value, data) -> dict (the same, read from a plain form post)
-    #   result_template: the template showing a GradeResult
-
 
 class TitledSectionBlock(LearningBlock):
     """A block that opens its own titled section (video, exercise, sheets, …).
@@ -105,11 +113,16 @@ class TitledSectionBlock(LearningBlock):
     anchor_fallback = "section"
 
     def anchor_for(self, value) -> str:
-        slug = slugify(value.get("title") or "", allow_unicode=True) or self.anchor_fallback
-        return f"{self.anchor_prefix}-{slug}"
+        return anchor(value.get("title") or "", prefix=self.anchor_prefix, fallback=self.anchor_fallback)
 
     def toc_entries(self, value):
         return [("h2", value["title"], self.anchor_for(value))]
+
+    def get_context(self, value, parent_context=None):
+        """``anchor`` for the template: the heading's ``id``, the one the contents link to."""
+        context = super().get_context(value, parent_context)
+        context["anchor"] = self.anchor_for(value)
+        return context
 
 
 @dataclass
@@ -119,6 +132,16 @@ class GradeResult:
     score: int
     pass_mark: int
     questions: list = field(default_factory=list)
+
+    @classmethod
+    def from_questions(cls, results: list, pass_mark: int) -> GradeResult:
+        """The result of a set of questions: the mean of their scores, out of 100.
+
+        Every question weighs the same, partly right ones by their share; no questions
+        score 0, so an empty set never passes a non-zero pass mark.
+        """
+        score = round(100 * sum(result.score for result in results) / len(results)) if results else 0
+        return cls(score=score, pass_mark=pass_mark, questions=list(results))
 
     @property
     def passed(self) -> bool:
@@ -143,3 +166,24 @@ class GradeResult:
                 for q in self.questions
             ],
         }
+
+
+class InteractiveBlock(LearningBlock):
+    """A block a learner answers and the server grades: an exercise, a deck of flashcards.
+
+    The grading endpoint (``POST /grade/<page>/<block>/``) grades only blocks of this
+    class. ``grade`` sees whatever a learner or a script sent: it checks everything and
+    raises ``SubmissionError`` for anything malformed (a 400 with the message).
+    """
+
+    #: The template showing a ``GradeResult`` (with ``result``, ``value`` and ``page``):
+    #: score, pass or not, per-question feedback and, when shown, the right answers.
+    result_template = "blocks/exercise_result.html"
+
+    def submission_from_form(self, value, data) -> dict:
+        """The submission a plain form post (``data``, a QueryDict) stands for, in the JSON shape."""
+        raise NotImplementedError
+
+    def grade(self, value, submission) -> GradeResult:
+        """Grade the learner's submission (the parsed JSON, or ``submission_from_form``'s)."""
+        raise NotImplementedError

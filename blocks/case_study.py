@@ -6,7 +6,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import SearchDocument, TitledSectionBlock
 from .countries import COUNTRIES
-from .validation import repeated_items_error, same_text
+from .text import same_text
+from .validation import repeated_items_error
 
 ORGANISATION_TYPES = [
     ("cluster", _("Cluster organisation")),
@@ -29,6 +30,7 @@ class CaseStudyBlock(TitledSectionBlock, blocks.StructBlock):
 
     anchor_prefix, anchor_fallback = "case", "study"
     kind = "case_study"
+    search_kinds = {"case_study": _("Case study")}
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     organisation_type = blocks.ChoiceBlock(choices=ORGANISATION_TYPES, default="sme", label=_("Organisation"))
@@ -83,7 +85,6 @@ class CaseStudyBlock(TitledSectionBlock, blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["sections"] = [(label, value[name]) for name, label in SECTIONS]
         context["organisation_label"] = dict(ORGANISATION_TYPES).get(value["organisation_type"], "")
-        context["anchor"] = self.anchor_for(value)
         context["country_label"] = dict(COUNTRIES).get(value["country"], value["country"])
         return context
 

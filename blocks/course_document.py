@@ -23,6 +23,7 @@ class CourseDocumentBlock(LearningBlock, blocks.StructBlock):
     """A downloadable course document with its kind and size shown before download."""
 
     kind = "document"
+    search_kinds = {"document": _("Course document")}
 
     document = PrefetchingDocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(

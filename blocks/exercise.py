@@ -2,12 +2,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .base import ContentIssue, GradeResult, SearchDocument, TitledSectionBlock
+from .base import ContentIssue, GradeResult, InteractiveBlock, SearchDocument, TitledSectionBlock
 from .questions import QUESTION_TYPES
 from .questions.base import SubmissionError, expect
 
 
-class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
+class ExerciseBlock(InteractiveBlock, TitledSectionBlock, blocks.StructBlock):
     """A set of questions graded on the server.
 
     The page carries the questions and opaque option names, never which option is
@@ -18,7 +18,7 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
 
     anchor_prefix, anchor_fallback = "exercise", "questions"
     kind = "exercise"
-    result_template = "blocks/exercise_result.html"
+    search_kinds = {"exercise": _("Exercise")}
 
     title = blocks.CharBlock(max_length=200, default="Check your understanding", label=_("Title"))
     instructions = blocks.RichTextBlock(
@@ -66,7 +66,6 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = self.anchor_for(value)
         context["questions"] = [
             {
                 "id": child.id,
@@ -115,8 +114,7 @@ class ExerciseBlock(TitledSectionBlock, blocks.StructBlock):
                     % {"number": list(questions).index(child.id) + 1, "problem": error}
                 ) from error
             results.append(child.block.grade(child.value, answer, child.id))
-        score = round(100 * sum(result.score for result in results) / len(results)) if results else 0
-        graded = GradeResult(score=score, pass_mark=value["pass_mark"], questions=results)
+        graded = GradeResult.from_questions(results, value["pass_mark"])
         if not self.shows_right_answers(value, graded):
             for result in results:
                 result.right_answer = ""

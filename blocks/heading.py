@@ -1,8 +1,8 @@
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .base import IdentifierBlock, LearningBlock, SearchDocument
+from .text import anchor
 
 
 class HeadingBlock(LearningBlock, blocks.StructBlock):
@@ -32,7 +32,7 @@ class HeadingBlock(LearningBlock, blocks.StructBlock):
 
     @staticmethod
     def anchor_for(value) -> str:
-        return slugify(value.get("anchor") or value.get("text") or "", allow_unicode=True) or "section"
+        return anchor(value.get("anchor") or value.get("text") or "")
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

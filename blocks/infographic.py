@@ -24,6 +24,7 @@ class InfographicBlock(TitledSectionBlock, blocks.StructBlock):
 
     anchor_prefix, anchor_fallback = "infographic", "image"
     kind = "infographic"
+    search_kinds = {"infographic": _("Infographic"), "hotspot": _("Infographic detail")}
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     image = PrefetchingImageChooserBlock(label=_("Image"))
@@ -53,7 +54,6 @@ class InfographicBlock(TitledSectionBlock, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = self.anchor_for(value)
         context["picture"] = rendition_or_none(value.get("image"), "width-1200")
         context["hotspot_items"] = [
             {

@@ -7,6 +7,8 @@ whose template does not exist, so a typo fails at start-up, not on a learner's p
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.core.exceptions import ImproperlyConfigured
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -43,6 +45,30 @@ class BlockRegistry:
         del self._blocks[name]
         self.version += 1
 
+    @contextmanager
+    def temporarily(self, name: str, block: Block | type[Block] | None):
+        """Within the ``with``, ``name`` is ``block`` (or absent, for None); then as before.
+
+        For tests, as Wagtail's ``register_temporarily``: a plugin removed for one test,
+        a block added for one. The pool's order is restored too.
+        """
+        saved = dict(self._blocks)
+        try:
+            self._blocks.pop(name, None)
+            self.version += 1
+            yield self.register(name, block) if block is not None else None
+        finally:
+            self._blocks = saved
+            self.version += 1
+
+    def search_kinds(self) -> dict:
+        """Every kind of search document the registered blocks give, with its translated label."""
+        labels = {}
+        for block in self._blocks.values():
+            kind_labels = getattr(block, "search_kind_labels", None)
+            labels.update(kind_labels() if kind_labels else {})
+        return labels
+
     def __contains__(self, name: str) -> bool:
         return name in self._blocks
 
@@ -57,3 +83,8 @@ class BlockRegistry:
 
 
 registry = BlockRegistry()
+
+
+def search_kinds() -> dict:
+    """What ``LECTERN_SEARCH_KINDS`` names: search asks it for kind labels without importing blocks."""
+    return registry.search_kinds()

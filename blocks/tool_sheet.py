@@ -19,6 +19,7 @@ class ToolSheetBlock(TitledSectionBlock, blocks.StructBlock):
 
     anchor_prefix, anchor_fallback = "tool", "sheet"
     kind = "tool_sheet"
+    search_kinds = {"tool_sheet": _("Tool sheet")}
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     purpose = blocks.TextBlock(label=_("Purpose"))
@@ -52,7 +53,6 @@ class ToolSheetBlock(TitledSectionBlock, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = self.anchor_for(value)
         context["lists"] = [(label, value.get(name)) for name, label in LISTS if value.get(name)]
         return context
 

@@ -70,6 +70,7 @@ class UnavailableBlock(NotTranslated, blocks.StructBlock):
     seal = HiddenCharBlock()
 
     kind = "unavailable"
+    search_kinds = {}  # never searched: learners do not see it
 
     class Meta:
         icon = "warning"

@@ -4,19 +4,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from wagtail.blocks.list_block import ListBlockValidationError
 
-
-def same_text(a: str, b: str) -> bool:
-    """Whether two texts an editor typed say the same thing (case and spacing aside)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+from .text import comparable_text
 
 
 def repeated_items(texts) -> dict[int, str]:
     """Index and text of each item that repeats an earlier one of the list."""
-    seen, repeated = [], {}
+    seen, repeated = set(), {}
     for index, text in enumerate(texts):
-        if any(same_text(text, earlier) for earlier in seen):
+        key = comparable_text(text)
+        if key in seen:
             repeated[index] = text
-        seen.append(text)
+        seen.add(key)
     return repeated
 
 

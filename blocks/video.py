@@ -68,6 +68,7 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
 
     anchor_prefix, anchor_fallback = "video", "player"
     kind = "video"
+    search_kinds = {"video": _("Video"), "transcript": _("Video moment")}
 
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     description = blocks.TextBlock(required=False, default="", label=_("Description"))
@@ -160,7 +161,6 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
             }
             for t in tracks
         ]
-        context["anchor"] = self.anchor_for(value)
         context["cues"] = cues_for(default["file"]) if default else []
         context["poster"] = rendition_or_none(value.get("poster"), "width-800")
         context["source"] = value["video_file"].url if value.get("video_file") else value.get("video_url")

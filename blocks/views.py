@@ -7,12 +7,15 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, JsonResponse, QueryDict
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from django.middleware.csrf import CsrfViewMiddleware
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from .base import InteractiveBlock
 from .questions.base import SubmissionError
 from .signals import exercise_graded
 
@@ -37,12 +40,30 @@ def _csrf_problem(request):
     return failure is not None
 
 
+class NotFound(Exception):
+    """No live page or no gradable block with that id; the message is for the learner."""
+
+
+def _live_page(page_id):
+    page = Page.objects.live().specific().filter(pk=page_id).first()
+    if page is None:
+        raise NotFound(_("This page does not exist or is not published."))
+    return page
+
+
 def _find_block(page, block_id):
-    body = getattr(page, "body", None)
-    for child in body or []:
-        if child.id == block_id and hasattr(child.block, "grade"):
+    for child in getattr(page, "body", None) or []:
+        if child.id == block_id and isinstance(child.block, InteractiveBlock):
             return child
-    raise Http404("No gradable block with that id on this page.")
+    with translation.override(page.locale.language_code):
+        raise NotFound(_("This page has no exercise with that id."))
+
+
+def _not_found(request, message):
+    """A JSON client gets the message as JSON; a browser gets the site's 404 page."""
+    if _wants_json(request):
+        return JsonResponse({"error": message}, status=404)
+    raise Http404(message)
 
 
 def _read_body(request) -> bytes:
@@ -80,31 +101,19 @@ def _submission(request, body, block, value):
     return block.submission_from_form(value, request.POST)
 
 
-@csrf_exempt  # checked in the view, so that a missing token is a 400 with a message
-@require_POST
-def grade(request, page_id, block_id):
-    try:
-        body = _read_body(request)
-        request.POST = _form(request, body)  # where the CSRF check looks for the form's token
-    except SubmissionError as error:
-        return _refuse(request, str(error))
+def _checked_body(request) -> bytes:
+    """The body, once its size, form and CSRF token are acceptable; else a SubmissionError."""
+    body = _read_body(request)
+    request.POST = _form(request, body)  # where the CSRF check looks for the form's token
     if _csrf_problem(request):
-        return _refuse(
-            request, _("The form has expired or lacks its security token. Reload the page and try again.")
+        raise SubmissionError(
+            _("The form has expired or lacks its security token. Reload the page and try again.")
         )
-    page = get_object_or_404(Page.objects.live().specific(), pk=page_id)
-    for restriction in page.get_view_restrictions():
-        if not restriction.accept_request(request):
-            return _refuse(request, _("You may not answer this exercise."), status=403)
-    child = _find_block(page, block_id)
-    try:
-        submission = _submission(request, body, child.block, child.value)
-        result = child.block.grade(child.value, submission)
-    except SubmissionError as error:
-        return _refuse(request, str(error))
-    exercise_graded.send(
-        sender=type(child.block), request=request, page=page, block_id=child.id, result=result
-    )
+    return body
+
+
+def _answer(request, page, child, result):
+    """The result as JSON (with its HTML) for the inline script, else as a page of its own."""
     context = {
         "result": result,
         "page": page,
@@ -113,12 +122,31 @@ def grade(request, page_id, block_id):
         "anchor": f"block-{child.id}",
     }
     if _wants_json(request):
-        from django.template.loader import render_to_string
-
-        return JsonResponse(
-            {
-                **result.as_dict(),
-                "html": render_to_string(child.block.result_template, context, request=request),
-            }
-        )
+        html = render_to_string(child.block.result_template, context, request=request)
+        return JsonResponse({**result.as_dict(), "html": html})
     return render(request, "blocks/grade_page.html", context)
+
+
+@csrf_exempt  # checked in the view, so that a missing token is a 400 with a message
+@require_POST
+def grade(request, page_id, block_id):
+    try:
+        body = _checked_body(request)
+    except SubmissionError as error:
+        return _refuse(request, str(error))
+    try:
+        page = _live_page(page_id)
+        if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return _refuse(request, _("You may not answer this exercise."), status=403)
+        child = _find_block(page, block_id)
+    except NotFound as error:
+        return _not_found(request, str(error))
+    try:
+        submission = _submission(request, body, child.block, child.value)
+        result = child.block.grade(child.value, submission)
+    except SubmissionError as error:
+        return _refuse(request, str(error))
+    exercise_graded.send(
+        sender=type(child.block), request=request, page=page, block_id=child.id, result=result
+    )
+    return _answer(request, page, child, result)

@@ -1,7 +1,6 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -9,7 +8,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .base import SearchDocument, TitledSectionBlock
-from .validation import same_text
+from .text import anchor, same_text
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class VocabTermBlock(blocks.StructBlock):
 
 
 def term_anchor(term: str) -> str:
-    return "term-" + (slugify(term, allow_unicode=True) or "entry")
+    return anchor(term, prefix="term", fallback="entry")
 
 
 class VocabSheetBlock(TitledSectionBlock, blocks.StructBlock):
@@ -37,6 +36,7 @@ class VocabSheetBlock(TitledSectionBlock, blocks.StructBlock):
 
     anchor_prefix, anchor_fallback = "vocab", "terms"
     kind = "vocab_sheet"
+    search_kinds = {"vocab_term": _("Vocabulary")}
 
     title = blocks.CharBlock(max_length=200, default="Key terms", label=_("Title"))
     introduction = blocks.TextBlock(required=False, default="", label=_("Introduction"))
@@ -56,7 +56,6 @@ class VocabSheetBlock(TitledSectionBlock, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = self.anchor_for(value)
         context["entries"] = [dict(term, anchor=term_anchor(term["term"])) for term in value["terms"]]
         return context
 

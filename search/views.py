@@ -10,23 +10,10 @@ from wagtail.models import Page
 
 from .engines import get_engine
 from .engines.base import EngineUnavailable
-from .forms import SearchForm
+from .forms import SearchForm, kind_labels
 from .queue import replay_if_due
 
 UNAVAILABLE = "Search is unavailable for a moment; please try again shortly."
-
-KIND_LABELS = {
-    "topic": "Topic",
-    "vocab_term": "Vocabulary",
-    "tool_sheet": "Tool sheet",
-    "case_study": "Case study",
-    "exercise": "Exercise",
-    "video": "Video",
-    "transcript": "Video moment",
-    "infographic": "Infographic",
-    "hotspot": "Infographic detail",
-    "document": "Course document",
-}
 
 
 def _titles(ids):
@@ -35,9 +22,10 @@ def _titles(ids):
 
 def _facets(results):
     titles = _titles([*results.facets.get("module", {}), *results.facets.get("lesson", {})])
+    labels = kind_labels()
     return {
         "kind": [
-            {"value": k, "label": KIND_LABELS.get(k, k), "count": n}
+            {"value": k, "label": labels.get(k, k), "count": n}
             for k, n in sorted(results.facets.get("kind", {}).items())
         ],
         "module": [
@@ -97,7 +85,7 @@ def search_page(request):
             base_params=params.urlencode(),
             scope_params=scope.urlencode(),
             as_typed_params=as_typed.urlencode(),
-            kind_labels=KIND_LABELS,
+            kind_labels=kind_labels(),
         )
     elif form.is_bound:
         context["error"] = form.error_message()
@@ -113,6 +101,7 @@ def search_api(request):
         results = _search(query)
     except EngineUnavailable:
         return JsonResponse({"error": UNAVAILABLE}, status=503)
+    labels = kind_labels()
     return JsonResponse(
         {
             "query": query.text,
@@ -125,6 +114,7 @@ def search_api(request):
             "hits": [
                 {
                     "kind": h.kind,
+                    "kind_label": labels.get(h.kind, h.kind),
                     "title": h.title,
                     "snippet": str(h.snippet),
                     "url": h.url,

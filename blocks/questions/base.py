@@ -18,13 +18,14 @@ class SubmissionError(ValueError):
     """A submission that is malformed or tampered with; the message is shown to the learner."""
 
 
-@dataclass
+@dataclass(kw_only=True)
 class QuestionResult:
     """One question of a graded submission.
 
     A question left unanswered reveals neither its right answer nor its explanation
     (which often restates it): otherwise an empty submission would harvest every
-    answer of an exercise.
+    answer of an exercise. Built with keywords only: seven fields in a row are easy to
+    swap unnoticed.
     """
 
     question_id: str
@@ -77,7 +78,11 @@ class QuestionBlock(blocks.StructBlock):
 
     def unanswered(self, value, question_id: str) -> QuestionResult:
         return QuestionResult(
-            question_id, self.prompt_of(value), 0.0, [str(_("Not answered."))], answered=False
+            question_id=question_id,
+            prompt=self.prompt_of(value),
+            score=0.0,
+            feedback=[str(_("Not answered."))],
+            answered=False,
         )
 
     def right_answer(self, value) -> str:
@@ -95,14 +100,3 @@ class QuestionBlock(blocks.StructBlock):
 def expect(condition: bool, message: str) -> None:
     if not condition:
         raise SubmissionError(message)
-
-
-def repeats(texts) -> list[int]:
-    """Indexes of the texts already seen earlier in the list (spaces and case ignored)."""
-    seen, repeated = set(), []
-    for index, text in enumerate(texts):
-        key = " ".join(text.split()).casefold()
-        if key in seen:
-            repeated.append(index)
-        seen.add(key)
-    return repeated

@@ -89,7 +89,12 @@ class SingleChoiceQuestion(QuestionBlock):
         else:
             score = 1.0 if chosen[0]["correct"] else 0.0
         return QuestionResult(
-            question_id, value["prompt"], score, feedback, value["explanation"], self.right_answer(value)
+            question_id=question_id,
+            prompt=value["prompt"],
+            score=score,
+            feedback=feedback,
+            explanation=value["explanation"],
+            right_answer=self.right_answer(value),
         )
 
     def right_answer(self, value):

@@ -1,22 +1,14 @@
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from ..text import comparable_text
 from .base import QuestionBlock, QuestionResult, expect
 
 BLANK = "___"
 MAX_ANSWER_LENGTH = 200
-
-
-def normalise(text: str, case_sensitive: bool, accent_sensitive: bool) -> str:
-    text = " ".join(text.split())
-    if not accent_sensitive:
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text if case_sensitive else text.casefold()
 
 
 class FillBlankQuestion(QuestionBlock):
@@ -61,17 +53,19 @@ class FillBlankQuestion(QuestionBlock):
         return answer
 
     def grade(self, value, answer, question_id):
-        options = (value["case_sensitive"], value["accent_sensitive"])
-        given = normalise(answer, *options)
-        right = bool(given) and any(given == normalise(accepted, *options) for accepted in value["answers"])
+        options = {"case_matters": value["case_sensitive"], "accents_matter": value["accent_sensitive"]}
+        given = comparable_text(answer, **options)
+        right = bool(given) and any(
+            given == comparable_text(accepted, **options) for accepted in value["answers"]
+        )
         feedback = value["feedback_correct"] if right else value["feedback_incorrect"]
         return QuestionResult(
-            question_id,
-            value["prompt"],
-            1.0 if right else 0.0,
-            [feedback] if feedback else [],
-            value["explanation"],
-            self.right_answer(value),
+            question_id=question_id,
+            prompt=value["prompt"],
+            score=1.0 if right else 0.0,
+            feedback=[feedback] if feedback else [],
+            explanation=value["explanation"],
+            right_answer=self.right_answer(value),
         )
 
     def right_answer(self, value):

@@ -6,7 +6,8 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..tokens import option_token, shuffled
-from .base import QuestionBlock, QuestionResult, expect, repeats
+from ..validation import repeated_items
+from .base import QuestionBlock, QuestionResult, expect
 
 
 class MatchingPair(blocks.StructBlock):
@@ -38,7 +39,7 @@ class MatchingQuestion(QuestionBlock):
         }
         errors = {}
         for side, message in messages.items():
-            for index in repeats(pair[side] for pair in value["pairs"]):
+            for index in repeated_items(pair[side] for pair in value["pairs"]):
                 errors.setdefault(index, {})[side] = ValidationError(message)
         if errors:
             pair_errors = {index: StructBlockValidationError(fields) for index, fields in errors.items()}
@@ -80,12 +81,12 @@ class MatchingQuestion(QuestionBlock):
         pairs = self._pairs(value)
         right = sum(1 for left, rightt, _pair in pairs if answer.get(left) == rightt)
         return QuestionResult(
-            question_id,
-            value["prompt"],
-            right / len(pairs),
-            [],
-            value["explanation"],
-            self.right_answer(value),
+            question_id=question_id,
+            prompt=value["prompt"],
+            score=right / len(pairs),
+            feedback=[],
+            explanation=value["explanation"],
+            right_answer=self.right_answer(value),
         )
 
     def right_answer(self, value):

@@ -8,7 +8,8 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..tokens import option_token, shuffled
-from .base import QuestionBlock, QuestionResult, expect, repeats
+from ..validation import repeated_items
+from .base import QuestionBlock, QuestionResult, expect
 
 
 class OrderingQuestion(QuestionBlock):
@@ -27,7 +28,7 @@ class OrderingQuestion(QuestionBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        repeated = repeats(value["items"])
+        repeated = repeated_items(value["items"])
         if repeated:
             message = gettext("This item is already in the list above; learners could not tell them apart.")
             errors = {index: ValidationError(message) for index in repeated}
@@ -65,12 +66,12 @@ class OrderingQuestion(QuestionBlock):
         tokens = [token for token, _text in self._tokens(value)]
         in_place = sum(1 for given, right in zip(answer, tokens, strict=True) if given == right)
         return QuestionResult(
-            question_id,
-            value["prompt"],
-            in_place / len(tokens),
-            [],
-            value["explanation"],
-            self.right_answer(value),
+            question_id=question_id,
+            prompt=value["prompt"],
+            score=in_place / len(tokens),
+            feedback=[],
+            explanation=value["explanation"],
+            right_answer=self.right_answer(value),
         )
 
     def right_answer(self, value):

@@ -34,12 +34,12 @@ class TrueFalseQuestion(QuestionBlock):
         right = answer == value["answer"]
         feedback = value["feedback_correct"] if right else value["feedback_incorrect"]
         return QuestionResult(
-            question_id,
-            value["statement"],
-            1.0 if right else 0.0,
-            [feedback] if feedback else [],
-            value["explanation"],
-            self.right_answer(value),
+            question_id=question_id,
+            prompt=value["statement"],
+            score=1.0 if right else 0.0,
+            feedback=[feedback] if feedback else [],
+            explanation=value["explanation"],
+            right_answer=self.right_answer(value),
         )
 
     def right_answer(self, value):

@@ -57,6 +57,9 @@ class ReferenceMapper:
         if isinstance(block, blocks.BaseStreamBlock):
             return self._stream(block, data, location)
         if isinstance(block, blocks.BaseStructBlock):
+            compact = getattr(block, "compact_field", None)  # stored as one field's value
+            if compact and not isinstance(data, dict):
+                return self._walk(block.child_blocks[compact], data, location)
             return self._struct(block, data, location)
         if isinstance(block, blocks.ListBlock):
             return self._list(block, data, location)

@@ -254,11 +254,27 @@ class TopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         """Everything but the content version is lazy: a cached page runs none of it."""
         context = super().get_context(request, *args, **kwargs)
-        context["content_version"] = ContentVersion.current()
+        # Kept on the page too: the glossary's term map is cached under the same number.
+        context["content_version"] = self._content_version = ContentVersion.current()
         context["media_start"] = media_start_key(request)
         context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
         context["breadcrumbs"] = breadcrumb_pages(self)
         return context
+
+    @cached_property
+    def glossary_linker(self):
+        """Links the first mention of each of the course's terms in this topic's text.
+
+        Read by the text blocks while the cached article is built (``page`` in their
+        context), so a cached page never runs it.
+        """
+        from blocks.api import GlossaryLinker
+
+        from ..glossary_terms import course_terms
+
+        version = getattr(self, "_content_version", None) or ContentVersion.current()
+        language, terms = course_terms(self, version)
+        return GlossaryLinker(terms, language)
 
     @cached_property
     def neighbours(self):

@@ -120,6 +120,9 @@ ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "lectern")
 LECTERN_SEARCH_ENGINE = os.environ.get("LECTERN_SEARCH_ENGINE") or (
     "elasticsearch" if ELASTICSEARCH_URL else "database"
 )
+# The kinds of search document and their labels, declared by the blocks themselves
+# (search imports no block: it calls this).
+LECTERN_SEARCH_KINDS = "blocks.registry.search_kinds"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("hu", "Magyar"), ("el", "Ελληνικά")]

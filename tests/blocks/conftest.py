@@ -14,7 +14,5 @@ def editor(client):
 @pytest.fixture
 def plugin_removed():
     """Uninstall the example plugin's block for one test, as if the package were gone."""
-    block = registry["flashcards"]
-    registry.unregister("flashcards")
-    yield
-    registry.register("flashcards", block)
+    with registry.temporarily("flashcards", None):
+        yield

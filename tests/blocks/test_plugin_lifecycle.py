@@ -120,9 +120,7 @@ def test_editors_see_the_block_marked_unavailable(editor, topic_with_deck, plugi
 
 def test_saving_the_page_in_the_admin_keeps_the_removed_plugins_data(editor, client, topic_with_deck):
     original = [child for child in stored_body(topic_with_deck) if child["type"] == "flashcards"]
-    block = registry["flashcards"]
-    registry.unregister("flashcards")
-    try:
+    with registry.temporarily("flashcards", None):
         # What the admin's edit form holds for the unavailable block, posted back as is.
         kept = TopicPage.objects.get(pk=topic_with_deck.pk).body[1].value
         assert kept["original_type"] == "flashcards"
@@ -134,7 +132,10 @@ def test_saving_the_page_in_the_admin_keeps_the_removed_plugins_data(editor, cli
                 [
                     (
                         "rich_text",
-                        '{"blocks":[{"key":"a","text":"Edited text.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                        {  # the text and its glossary switch, as the admin's form posts them
+                            "text": '{"blocks":[{"key":"a","text":"Edited text.","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+                            "link_glossary": "on",
+                        },
                         "text-1",
                     ),
                     (
@@ -149,7 +150,5 @@ def test_saving_the_page_in_the_admin_keeps_the_removed_plugins_data(editor, cli
         saved = stored_body(topic_with_deck)
         assert [child["type"] for child in saved] == ["rich_text", "flashcards"]
         assert saved[1] == original[0]  # type, id and value, list item ids included
-    finally:
-        registry.register("flashcards", block)
     html = client.get(TopicPage.objects.get(pk=topic_with_deck.pk).url).content.decode()
     assert "Edited text." in html and "What does IIoT stand for?" in html  # back with the plugin

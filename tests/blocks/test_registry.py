@@ -54,16 +54,13 @@ def test_a_block_whose_template_is_missing_is_refused_at_registration():
         BlockRegistry().register("broken", NoTemplateBlock)
 
 
-def test_unregister_removes_a_block_from_the_lesson_body():
-    stream_block = TopicPage.body.field.stream_block
-    assert "flashcards" in stream_block.child_blocks
-    block = registry["flashcards"]
-    registry.unregister("flashcards")
-    try:
-        assert "flashcards" not in TopicPage.body.field.stream_block.child_blocks
-    finally:
-        registry.register("flashcards", block)
+def test_a_block_taken_away_for_a_while_leaves_the_lesson_body_and_comes_back_in_its_place():
+    names = registry.names()
     assert "flashcards" in TopicPage.body.field.stream_block.child_blocks
+    with registry.temporarily("flashcards", None):
+        assert "flashcards" not in TopicPage.body.field.stream_block.child_blocks
+    assert "flashcards" in TopicPage.body.field.stream_block.child_blocks
+    assert registry.names() == names
 
 
 def test_the_example_plugin_is_found_through_its_entry_point():
@@ -153,12 +150,8 @@ def test_an_app_listed_in_the_sites_settings_is_a_plugin_too(tmp_path):
 def test_the_lesson_body_migration_state_does_not_depend_on_the_registry():
     field = TopicPage._meta.get_field("body")
     before = field.deconstruct()
-    block = registry["flashcards"]
-    registry.unregister("flashcards")
-    try:
+    with registry.temporarily("flashcards", None):
         assert field.deconstruct() == before
-    finally:
-        registry.register("flashcards", block)
     assert before[1:] == ("blocks.fields.LessonBodyField", [], {"blank": True})
     assert isinstance(field, LessonBodyField)
 

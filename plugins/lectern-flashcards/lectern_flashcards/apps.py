@@ -7,7 +7,7 @@ class FlashcardsConfig(AppConfig):
     verbose_name = _("Flashcards (Lectern plugin)")
 
     def ready(self):
-        from blocks.registry import registry
+        from blocks.api import registry
 
         from .blocks import FlashcardsBlock
 

@@ -1,5 +1,3 @@
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -7,13 +5,20 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from blocks.base import GradeResult, SearchDocument, TitledSectionBlock
-from blocks.questions.base import QuestionResult, SubmissionError
+from blocks.api import (
+    GradeResult,
+    InteractiveBlock,
+    QuestionResult,
+    SearchDocument,
+    SubmissionError,
+    TitledSectionBlock,
+    comparable_text,
+)
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", " ".join(text.split()))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    """A card's answer as the deck compares it: case, spacing and accents aside."""
+    return comparable_text(text, accents_matter=False)
 
 
 class CardBlock(blocks.StructBlock):
@@ -22,7 +27,7 @@ class CardBlock(blocks.StructBlock):
     also_accepted = blocks.ListBlock(blocks.CharBlock(max_length=200), default=[], label=_("Also accepted"))
 
 
-class FlashcardsBlock(TitledSectionBlock, blocks.StructBlock):
+class FlashcardsBlock(InteractiveBlock, TitledSectionBlock, blocks.StructBlock):
     """A deck of cards: the learner recalls each answer, then sees how they did.
 
     Its title is a heading with the anchor ``flashcards-<slug of the title>``, listed
@@ -31,7 +36,7 @@ class FlashcardsBlock(TitledSectionBlock, blocks.StructBlock):
 
     anchor_prefix, anchor_fallback = "flashcards", "deck"
     kind = "flashcards"
-    result_template = "blocks/exercise_result.html"
+    search_kinds = {"flashcards": _("Flashcards")}  # the label beside its search hits
 
     title = blocks.CharBlock(max_length=200, default="Flashcards", label=_("Title"))
     cards = blocks.ListBlock(CardBlock(), min_num=1, label=_("Cards"))
@@ -61,8 +66,7 @@ class FlashcardsBlock(TitledSectionBlock, blocks.StructBlock):
         return value
 
     def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["anchor"] = self.anchor_for(value)
+        context = super().get_context(value, parent_context)  # "anchor": the deck's heading
         context["cards"] = [
             {"id": item.id, "prompt": item.value["prompt"]} for item in value["cards"].bound_blocks
         ]
@@ -89,8 +93,11 @@ class FlashcardsBlock(TitledSectionBlock, blocks.StructBlock):
             right = bool(given) and given in accepted
             results.append(
                 QuestionResult(
-                    card_id, card["prompt"], 1.0 if right else 0.0, [], "", card["answer"], bool(given)
+                    question_id=card_id,
+                    prompt=card["prompt"],
+                    score=1.0 if right else 0.0,
+                    right_answer=card["answer"],
+                    answered=bool(given),
                 )
             )
-        score = round(100 * sum(r.score for r in results) / len(results))
-        return GradeResult(score=score, pass_mark=100, questions=results)
+        return GradeResult.from_questions(results, pass_mark=100)

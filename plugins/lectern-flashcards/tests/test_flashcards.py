@@ -7,7 +7,7 @@ import re
 import pytest
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from blocks.registry import registry
+from blocks.api import registry
 from tests import factories
 
 pytestmark = pytest.mark.django_db
