@@ -46,14 +46,14 @@ def test_the_export_holds_exactly_this_learners_rows(client, two_learners):
 
 
 def test_another_apps_section_joins_the_export(client, learner):
-    privacy.register_export_section("surveys", lambda user: [{"answered_by": user.get_username()}])
+    privacy.register_export_section("another_app", lambda user: [{"answered_by": user.get_username()}])
     try:
         client.force_login(learner)
-        assert json.loads(client.get("/en/accounts/profile/my-data.json").content)["surveys"] == [
+        assert json.loads(client.get("/en/accounts/profile/my-data.json").content)["another_app"] == [
             {"answered_by": "ana"}
         ]
     finally:
-        privacy.unregister("surveys")
+        privacy.unregister("another_app")
 
 
 def test_deleting_the_account_with_the_password_leaves_none_of_the_learners_rows(client, two_learners):
@@ -110,11 +110,11 @@ def test_deleting_the_account_runs_other_apps_erasers_and_forgets_failed_logins(
     client.post("/en/accounts/login/", {"login": "ana@example.org", "password": "wrong-guess"})
     assert AccessAttempt.objects.filter(username="ana@example.org").exists()
     seen = []
-    privacy.register_eraser("certificates", lambda user: seen.append(user.learner_profile.full_name))
+    privacy.register_eraser("another_app", lambda user: seen.append(user.learner_profile.full_name))
     try:
         client.force_login(learner)
         client.post("/en/accounts/delete/", {"password": PASSWORD})
     finally:
-        privacy.unregister("certificates")
+        privacy.unregister("another_app")
     assert seen == ["Ana Kovács"]  # the eraser ran while the account still existed
     assert not AccessAttempt.objects.filter(username="ana@example.org").exists()
