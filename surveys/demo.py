@@ -1,0 +1,2 @@
+def add_demo_surveys(sender=None, *, course, **kwargs):
+    return None

@@ -1,0 +1,61 @@
+"""Surveys for tests: one of every question type, and its French translation."""
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from cms.translations import apply_po, page_po, sync_locale_trees
+from surveys.models import SurveyPage, SurveyQuestion
+from tests import factories
+
+QUESTIONS = [
+    # (label, type, choices, required)
+    ("The content was clear", "likert", "", True),
+    ("Which module helped you most?", "radio", "Module one\nModule two\nModule three", True),
+    ("What did you use?", "checkboxes", "Videos\nExercises\nCase studies", False),
+    ("How likely are you to recommend the course?", "rating", "", True),
+    ("What should we improve?", "multiline", "", False),
+]
+
+
+def survey(course, *, title="Course validation", anonymous=False, questions=QUESTIONS, **fields):
+    page = SurveyPage(
+        title=title,
+        slug=fields.pop("slug", "validation"),
+        introduction="Tell us what you think.",
+        thank_you_text="Thank you for helping us improve the course.",
+        anonymous=anonymous,
+        **fields,
+    )
+    page.form_fields = [
+        SurveyQuestion(label=label, field_type=kind, choices=choices, required=required, help_text="")
+        for label, kind, choices, required in questions
+    ]
+    return factories.publish(course, page)
+
+
+def french(text: str) -> str:
+    return "FR " + text
+
+
+def translate_to_french(page):
+    """The survey's French translation made through wagtail-localize, as a translator would."""
+    sync_locale_trees()
+    fr = Locale.objects.get(language_code="fr")
+    po = page_po(page, fr, blank=True)
+    for entry in po:
+        entry.msgstr = "\n".join(french(line) for line in entry.msgid.split("\n"))
+    apply_po(page, fr, po)
+    return page.get_translation(fr).specific
+
+
+def learner(username="learner", **extra):
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+    user.set_password("pw-" + username)
+    user.save()
+    return user
+
+
+def answers(**overrides):
+    """A complete, valid submission to the first survey of QUESTIONS, by field name."""
+    data = {}
+    return {**data, **overrides}
