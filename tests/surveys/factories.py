@@ -56,6 +56,13 @@ def learner(username="learner", **extra):
 
 
 def answers(**overrides):
-    """A complete, valid submission to the first survey of QUESTIONS, by field name."""
-    data = {}
-    return {**data, **overrides}
+    """A complete, valid submission to a survey of QUESTIONS, by field name and choice key."""
+    data = {
+        "the_content_was_clear": "4",
+        "which_module_helped_you_most": "2",
+        "what_did_you_use": ["1", "3"],
+        "how_likely_are_you_to_recommend_the_course": "9",
+        "what_should_we_improve": "More case studies.",
+    }
+    data.update(overrides)
+    return {name: value for name, value in data.items() if value is not None}
