@@ -19,9 +19,7 @@ def survey_titles(keys) -> dict:
 
 def survey_answers_export(user) -> list[dict]:
     markers = list(AnsweredMarker.objects.filter(learner=user, state=AnsweredMarker.ANSWERED))
-    responses = {
-        response.survey_key: response for response in SurveyResponse.objects.filter(learner=user)
-    }
+    responses = {response.survey_key: response for response in SurveyResponse.objects.filter(learner=user)}
     answers = SurveyAnswer.objects.filter(response__learner=user).order_by("pk")
     by_response = {}
     for answer in answers:

@@ -47,7 +47,9 @@ def serve_survey(survey, request):
         form = survey.get_form(request.POST, page=survey, user=request.user)
         if form.is_valid():
             if not keep_answers(survey, request.user, form):
-                return render(survey, request, {"message": _("You have already answered this survey. Thank you!")})
+                return render(
+                    survey, request, {"message": _("You have already answered this survey. Thank you!")}
+                )
             return survey.render_landing_page(request)
     else:
         form = survey.get_form(page=survey, user=request.user)

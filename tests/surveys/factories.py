@@ -49,7 +49,9 @@ def translate_to_french(page):
 
 
 def learner(username="learner", **extra):
-    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
     user.set_password("pw-" + username)
     user.save()
     return user

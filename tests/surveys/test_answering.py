@@ -60,7 +60,10 @@ def test_an_anonymous_answer_keeps_nothing_that_names_the_learner(learner_client
         ({"the_content_was_clear": "6"}, "the_content_was_clear"),  # off the 1–5 scale
         ({"how_likely_are_you_to_recommend_the_course": "11"}, "how_likely_are_you_to_recommend_the_course"),
         ({"how_likely_are_you_to_recommend_the_course": "-1"}, "how_likely_are_you_to_recommend_the_course"),
-        ({"which_module_helped_you_most": "Module two"}, "which_module_helped_you_most"),  # a label, not a key
+        (
+            {"which_module_helped_you_most": "Module two"},
+            "which_module_helped_you_most",
+        ),  # a label, not a key
         ({"what_did_you_use": ["1", "99"]}, "what_did_you_use"),  # a forged choice
         ({"what_should_we_improve": "x" * 2001}, "what_should_we_improve"),
     ],

@@ -2,10 +2,10 @@
 
 import pytest
 
+from cms.models import TopicPage
 from progress.models import TopicCompletion
 from surveys.invitations import open_invitations
 from surveys.privacy import survey_answers_export
-from cms.models import TopicPage
 
 from .factories import answers, learner, survey
 
@@ -61,7 +61,9 @@ def test_the_data_export_holds_linked_answers_but_only_the_fact_of_an_anonymous_
     client.post(linked.url, answers())
     client.post(anonymous.url, answers(what_should_we_improve="A secret wish"))
     export = {entry["survey"]: entry for entry in survey_answers_export(user)}
-    assert {"choice": "4", "text": ""} == {k: export["Validation"]["answers"][0][k] for k in ("choice", "text")}
+    assert {"choice": "4", "text": ""} == {
+        k: export["Validation"]["answers"][0][k] for k in ("choice", "text")
+    }
     assert export["Needs"]["answered"] is True
     assert "A secret wish" not in str(export["Needs"])
     assert "not kept with your account" in export["Needs"]["answers"]
