@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,9 +10,6 @@ from search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    # Learners log in here to see private pages and files (editors use /admin/).
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Range requests (seeking in videos) first; everything else is Wagtail's own view.
     path("documents/<int:document_id>/<str:document_filename>", serve_document, name="lectern_document"),
     path("documents/", include(wagtaildocs_urls)),
@@ -32,5 +28,7 @@ if settings.DEBUG:
 # to the visitor's language (Accept-Language, else English) by LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("", include(search_urls.page_urlpatterns)),
+    # Learner accounts (sign-up, login, profile, privacy): /en/accounts/login/, …
+    path("", include("progress.accounts.urls")),
     path("", include(wagtail_urls)),
 )

@@ -14,3 +14,7 @@ class ProgressConfig(AppConfig):
         from .records import record_attempt
 
         exercise_graded.connect(record_attempt, dispatch_uid="lectern-progress-attempts")
+
+        from .accounts import admin_lockouts, privacy_sections  # noqa: F401  (admin menu and hooks)
+
+        privacy_sections.register()

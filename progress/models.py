@@ -40,3 +40,33 @@ class ExerciseAttempt(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.score}% on {self.block_id}"
+
+
+class LearnerProfile(models.Model):
+    """Who the learner says they are: the name on their certificates and their language.
+
+    Made at sign-up. ``language`` is the interface language the learner chose: emails
+    sent without a page to take the language from, and the page after logging in, use
+    it; the language in a page's address still wins over it while browsing.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile")
+    full_name = models.CharField(
+        _("full name"), max_length=150, help_text=_("As it should appear on your certificates.")
+    )
+    language = models.CharField(_("interface language"), max_length=12, choices=settings.LANGUAGES, default="en")
+    partner = models.ForeignKey(
+        "cms.Partner",
+        verbose_name=_("organisation that invited you"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+
+    def __str__(self):
+        return self.full_name

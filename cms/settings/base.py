@@ -5,6 +5,7 @@ demo (``dev``) needs none of them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Learner accounts and lock-outs (see "Learner accounts" below).
+    "allauth",
+    "allauth.account",
+    "axes",
 ]
 
 # Block plugins: Django apps advertised through the ``lectern.plugins`` entry-point
@@ -72,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "files.middleware.StorageErrorMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Turns a lock-out noticed during authentication into the "try again at" page.
+    "axes.middleware.AxesMiddleware",
     # Last, so it sees the response first: fills CSRF tokens into cached fragments.
     "blocks.csrf.CsrfPlaceholderMiddleware",
 ]
@@ -149,8 +157,6 @@ LECTERN_FRAGMENT_CACHE_SECONDS = min(24 * 3600, _s3["AWS_QUERYSTRING_EXPIRE"] //
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Lectern"
-LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
@@ -173,3 +179,41 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "files.forms.CourseImageForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt", "video/mp4", "video/webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+
+# --- Learner accounts (django-allauth) and brute-force lock-outs (django-axes) ---------
+# Learners sign themselves up under /<lang>/accounts/; private pages and files send
+# visitors to the same login, in the language of the page they came from.
+LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account or address
+    "django.contrib.auth.backends.ModelBackend",  # Wagtail's admin login and permissions
+    "allauth.account.auth_backends.AuthenticationBackend",  # log in with email or username
+]
+ACCOUNT_ADAPTER = "progress.accounts.adapter.LearnerAccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "progress.accounts.forms.LearnerSignupForm"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per learner; a change is verified before it replaces the old
+ACCOUNT_PREVENT_ENUMERATION = True  # the same answer for a known and an unknown address
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"  # hidden from people; a bot that fills it gets no account
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lectern] "
+ACCOUNT_USER_DISPLAY = "progress.accounts.profiles.display_name"
+# allauth's own limits stay on for sign-ups, resets and emails; failed logins are
+# counted by axes (which locks the account and tells the learner when to come back),
+# so allauth's per-account login limit sits above axes's.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,20/15m/key"}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lectern <no-reply@lectern.invalid>")
+
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)  # a lock-out ends by itself
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # per account, and per address
+AXES_USERNAME_FORM_FIELD = "login"  # allauth's field; admin's "username" is read by the callable
+AXES_USERNAME_CALLABLE = "progress.accounts.lockout.attempted_login"
+AXES_LOCKOUT_CALLABLE = "progress.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Production runs several web processes: allauth's rate limits live in the cache, so
+# they need one cache shared by all of them (Redis, from REDIS_URL: docs/deployment.md).

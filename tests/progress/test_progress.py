@@ -42,7 +42,7 @@ def test_an_anonymous_learner_is_invited_to_log_in_and_nothing_is_recorded(clien
     page = client.get(topic.url).content.decode()
     assert "Log in to keep track of your progress." in page
     response = client.post(f"/progress/topic/{topic.pk}/", {"done": "1"})
-    assert response.status_code == 302 and response.headers["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/en/accounts/login/")
     graded = client.post(
         f"/grade/{topic.pk}/exercise-1/",
         json.dumps({"answers": {"q-single": first_option(topic)}}),

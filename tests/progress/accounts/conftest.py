@@ -1,0 +1,32 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from progress.accounts.profiles import create_profile
+
+PASSWORD = "a-long-pass-phrase-42"
+
+
+def make_learner(email="ana@example.org", full_name="Ana Kovács", language="en", username="ana"):
+    """A learner who signed up and verified their address."""
+    user = get_user_model().objects.create_user(username, email, PASSWORD)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    create_profile(user, full_name, language)
+    return user
+
+
+@pytest.fixture
+def learner(db, home):
+    return make_learner()
+
+
+def signup_data(email="new@example.org", full_name="Zoé Martin", **extra):
+    return {"full_name": full_name, "email": email, "password1": PASSWORD, "password2": PASSWORD, **extra}
+
+
+def link_in(message) -> str:
+    """The first link of an email, as a path (the test client has no host)."""
+    url = re.search(r"https?://[^\s]+", message.body).group(0)
+    return re.sub(r"^https?://[^/]+", "", url)
