@@ -30,5 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include(search_urls.page_urlpatterns)),
     # Learner accounts (sign-up, login, profile, privacy): /en/accounts/login/, …
     path("", include("progress.accounts.urls")),
+    # The learner side (my-learning, <course>/progress/, certificates): named, not imported.
+    path("", include("progress.page_urls")),
     path("", include(wagtail_urls)),
 )

@@ -18,3 +18,10 @@ class ProgressConfig(AppConfig):
         from .accounts import admin_lockouts, privacy_sections  # noqa: F401  (admin menu and hooks)
 
         privacy_sections.register()
+
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_delete
+
+        from .certificates import forget_holder
+
+        pre_delete.connect(forget_holder, sender=get_user_model(), dispatch_uid="lectern-certificate-holder")

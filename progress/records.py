@@ -22,6 +22,15 @@ def record_attempt(sender=None, *, request, page, block_id, result, **kwargs) ->
         score=result.score,
         passed=result.passed,
     )
+    from .certificates import check_certificate
+    from .courses import course_of
+    from .visits import record_visit
+
+    course = course_of(page)
+    if course is not None:
+        record_visit(user, course.translation_key, page.translation_key, f"block-{block_id}", force=True)
+    if result.passed:
+        check_certificate(user, page)
 
 
 def set_completed(user, topic, done: bool) -> None:

@@ -34,11 +34,15 @@ SITE_ADMINISTRATOR_PERMISSIONS = [
     *model_permissions("auth", "user", "group"),
     *model_permissions("wagtailcore", "locale", "site", "workflow", "task"),
     *model_permissions("wagtailredirects", "redirect"),
+    *model_permissions("progress", "completionrule"),
+    *model_permissions("progress", "certificate", actions=("view", "change")),
 ]
 COORDINATOR_PERMISSIONS = [
     ADMIN_ACCESS,
     "wagtail_localize.submit_translation",
     *model_permissions("cms", "partner", "expert", "learningoutcome", "competence"),
+    *model_permissions("progress", "completionrule"),  # certificate rules and revoking
+    *model_permissions("progress", "certificate", actions=("view", "change")),
 ]
 REVIEWER_PERMISSIONS = [ADMIN_ACCESS]
 TRANSLATOR_PERMISSIONS = [ADMIN_ACCESS, "wagtail_localize.submit_translation"]
@@ -66,7 +70,9 @@ def fixed_group(role: str) -> Group:
 
 def translator_group(locale: Locale) -> Group:
     name = f"Translators: {locale.get_display_name()}"
-    record = RoleGroup.objects.filter(role=RoleGroup.TRANSLATOR, locale=locale).select_related("group").first()
+    record = (
+        RoleGroup.objects.filter(role=RoleGroup.TRANSLATOR, locale=locale).select_related("group").first()
+    )
     if record is None:
         group, _ = Group.objects.get_or_create(name=name)
         RoleGroup.objects.create(group=group, role=RoleGroup.TRANSLATOR, locale=locale)

@@ -99,13 +99,6 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
     def descendant_model_at(self, levels_down):
         return {1: ModulePage, 2: LessonPage, 3: TopicPage}.get(levels_down, Page)
 
-    @path("progress/")
-    def progress_view(self, request):
-        """The signed-in learner's progress through this course."""
-        from progress.views import course_progress
-
-        return course_progress(request, self)
-
     @path("outline/")
     def outline_view(self, request):
         """The joint curriculum: every module, lesson and topic with times and outcomes."""
