@@ -7,10 +7,9 @@ def connect():
     from .demo import add_demo_surveys
 
     demo_course_loaded.connect(add_demo_surveys, dispatch_uid="lectern-surveys-demo")
-    try:
-        from progress.privacy import register_export_section
-    except ImportError:  # before the learners' data export exists
-        return
-    from .privacy import survey_answers_export
+    from progress.privacy import register_eraser, register_export_section
+
+    from .privacy import forget_learner, survey_answers_export
 
     register_export_section("surveys", survey_answers_export)
+    register_eraser("surveys", forget_learner)

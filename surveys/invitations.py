@@ -19,11 +19,26 @@ def share_done(user, course) -> float:
     return done / total
 
 
+def course_page(course):
+    """The course page itself, from a page or from anything carrying its translation ``key``
+    (the learner's space lists courses as summaries), in the active language."""
+    from wagtail.models import Locale
+
+    from cms.models import CoursePage
+
+    if course is None or isinstance(course, CoursePage):
+        return course
+    key = getattr(course, "key", course)
+    pages = CoursePage.objects.filter(translation_key=key)
+    return pages.filter(locale=Locale.get_active()).first() or pages.first()
+
+
 def open_invitations(user, course) -> list:
     from .models import SurveyPage
 
     if not getattr(user, "is_authenticated", False) or course is None:
         return []
+    course = course_page(course)
     now = timezone.now()
     seen = AnsweredMarker.objects.filter(learner=user).values("survey_key")
     surveys = list(

@@ -38,3 +38,12 @@ def survey_answers_export(user) -> list[dict]:
             entry["answers"] = by_response.get(response.pk, [])
         export.append(entry)
     return export
+
+
+def forget_learner(user) -> None:
+    """Delete what is the learner's own: linked responses and the answered markers.
+
+    Anonymous responses stay: nothing ties them to this learner.
+    """
+    SurveyResponse.objects.filter(learner=user).delete()
+    AnsweredMarker.objects.filter(learner=user).delete()

@@ -56,7 +56,8 @@ def _filtered(queryset, criteria, keys, users, date_field):
 
 
 def exercise_rows(outline, criteria) -> list[ExerciseRow]:
-    keys = [node.translation_key for node in topic_nodes(outline.course)]
+    topics = {node.translation_key: node.title for node in topic_nodes(outline.course)}
+    keys = list(topics)
     users = learners_matching(criteria).values("pk")
     attempts = _filtered(ExerciseAttempt.objects, criteria, keys, users, "created_at")
     per_learner = defaultdict(list)  # (topic, block, user) -> [passed, …] in order
@@ -67,7 +68,7 @@ def exercise_rows(outline, criteria) -> list[ExerciseRow]:
     titles = exercise_titles(keys)
     rows = {}
     for (key, block, _user), results in per_learner.items():
-        topic, title = titles.get((key, block), ("?", block))
+        topic, title = titles.get((key, block), (topics.get(key, "?"), block))
         row = rows.setdefault((key, block), ExerciseRow(topic, title))
         row.learners += 1
         row.attempts += len(results)
