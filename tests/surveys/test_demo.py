@@ -1,6 +1,7 @@
 """The demo's surveys: a validation survey in English and French, a needs analysis, their answers."""
 
 import pytest
+from wagtail.models import Locale
 
 from cms.translations import sync_locale_trees
 from surveys.demo import add_demo_surveys
@@ -14,7 +15,7 @@ def test_the_demo_adds_both_surveys_with_their_responses_once(course):
     sync_locale_trees()
     add_demo_surveys(course=course)
     validation = SurveyPage.objects.get(slug="validation-survey", locale__language_code="en")
-    french = validation.get_translation(validation.locale.get_translations().get(language_code="fr"))
+    french = validation.get_translation(Locale.objects.get(language_code="fr"))
     assert french.title == "Questionnaire de validation du cours"
     assert "Trop superficiels" in french.specific.get_form_fields()[2].choices
     linked = SurveyResponse.objects.filter(survey_key=validation.translation_key)
