@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views.learning import CompletionReport, ExercisesReport, LearnersReport
+from .views.learning import CertificatesReport, CompletionReport, ExercisesReport, LearnersReport
 from .views.surveys import NeedsReport, SurveyResultsReport, SurveysReport
 
 app_name = "lectern_reports"
@@ -18,6 +18,7 @@ urlpatterns = [
     *report("learners/", LearnersReport, "learners"),
     *report("completion/", CompletionReport, "completion"),
     *report("exercises/", ExercisesReport, "exercises"),
+    *report("certificates/", CertificatesReport, "certificates"),
     *report("surveys/", SurveysReport, "surveys"),
     *report("surveys/<int:survey_id>/", SurveyResultsReport, "survey"),
     *report("surveys/<int:survey_id>/needs/", NeedsReport, "needs"),

@@ -23,6 +23,7 @@ REPORTS = [
     (_("Learners"), "learners", "group", False),
     (_("Completion"), "completion", "tasks", True),
     (_("Exercises"), "exercises", "form", True),
+    (_("Certificates"), "certificates", "success", False),
     (_("Surveys"), "surveys", "doc-full", False),
 ]
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
 from ..charts import bar_chart
+from ..data.certificates import certificates_by_month
 from ..data.completion import funnel
 from ..data.course import course_for, visible_outline
 from ..data.exercises import exercise_rows
@@ -104,4 +105,28 @@ class ExercisesReport(CourseScopedMixin, CourseReportView):
                 [r.exercise for r in rows],
                 {_("Pass rate"): [r.pass_rate for r in rows]},
                 100,
+            )
+
+
+class CertificatesReport(CourseReportView):
+    page_title = _("Certificates")
+    header_icon = "success"
+    url_name = "certificates"
+    columns = [
+        Column("month", label=_("Month")),
+        Column("issued", label=_("Certificates issued")),
+        Column("revoked", label=_("Of which revoked")),
+    ]
+    list_export = [column.name for column in columns]
+    export_headings = {column.name: column.label for column in columns}
+
+    def get_rows(self):
+        return certificates_by_month(self.criteria)
+
+    def get_charts(self, rows):
+        if rows:
+            yield bar_chart(
+                _("Certificates issued per month"),
+                [r.month for r in rows],
+                {_("Issued"): [r.issued for r in rows]},
             )

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from cms.models import Competence, LessonPage, Partner, TopicPage
+from progress.certificates import issue_certificate
 from progress.models import ExerciseAttempt, LearnerProfile, TopicCompletion
 from reports.models import WrongAnswer
 from roles.models import RoleGroup
@@ -112,6 +113,7 @@ def build_classroom(client):
         client.force_login(user)
         client.post(validation.url, answers(what_should_we_improve=improve))
     needs = needs_survey(course)
+    issue_certificate(zoe, course, "fr")
     client.logout()
     users = {
         "coordinator": user_in(RoleGroup.COORDINATOR, "coordinator"),

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-EVERYONES = ["learners", "surveys"]
+EVERYONES = ["learners", "certificates", "surveys"]
 PARTNER_SCOPED = ["completion", "exercises"]
 
 
@@ -44,7 +44,7 @@ def test_a_partner_editor_sees_completion_and_exercises_of_their_own_lessons_onl
 
 def test_a_partner_editor_cannot_open_learner_survey_or_needs_reports(client, classroom):
     client.force_login(classroom.users["partner_editor"])
-    for name in ("learners", "surveys", "survey", "needs"):
+    for name in ("learners", "certificates", "surveys", "survey", "needs"):
         assert refused(client.get(urls(classroom)[name])), name
 
 

@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.surveys.factories import learner
 
@@ -56,6 +57,16 @@ def test_the_exercise_report_shows_pass_rate_tries_and_the_question_most_missed(
     response = coordinator_client.get(reverse("lectern_reports:exercises"), {"export": "csv"})
     text = b"".join(response.streaming_content).decode()
     assert "Topic 1.2.1,ex-beta,1,3,100,3.0,Hardest question of ex-beta,2" in text
+
+
+def test_the_certificates_report_counts_this_months_certificate(coordinator_client, classroom):
+    response = coordinator_client.get(reverse("lectern_reports:certificates"), {"export": "csv"})
+    month = timezone.now().strftime("%Y-%m")
+    assert f"{month},1,0" in b"".join(response.streaming_content).decode()
+    spanish = coordinator_client.get(
+        reverse("lectern_reports:certificates"), {"language": "es", "export": "csv"}
+    )
+    assert month not in b"".join(spanish.streaming_content).decode()
 
 
 def test_the_language_filter_narrows_the_learners(coordinator_client, classroom):
