@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import django_filters
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from cms.models import Partner
@@ -39,13 +39,13 @@ def partners_for(request):
 
 class ReportFilterSet(WagtailFilterSet):
     period = django_filters.DateFromToRangeFilter(
-        label=_("Date"), widget=DateRangePickerWidget, method="keep"
+        label=pgettext_lazy("reports", "Date"), widget=DateRangePickerWidget, method="keep"
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All languages"), method="keep"
+        label=pgettext_lazy("reports", "Language"), choices=settings.LANGUAGES, empty_label=pgettext_lazy("reports", "All languages"), method="keep"
     )
     partner = django_filters.ModelChoiceFilter(
-        label=_("Partner"), queryset=partners_for, empty_label=_("All partners"), method="keep"
+        label=pgettext_lazy("reports", "Partner"), queryset=partners_for, empty_label=pgettext_lazy("reports", "All partners"), method="keep"
     )
 
     class Meta:

@@ -1,7 +1,7 @@
 """The course reports in Wagtail's Reports menu, each shown only to those who may open it."""
 
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -20,11 +20,11 @@ class CourseReportMenuItem(MenuItem):
 
 REPORTS = [
     # (label, url name, icon, partner editors too)
-    (_("Learners"), "learners", "group", False),
-    (_("Completion"), "completion", "tasks", True),
-    (_("Exercises"), "exercises", "form", True),
-    (_("Certificates"), "certificates", "success", False),
-    (_("Surveys"), "surveys", "doc-full", False),
+    (pgettext_lazy("reports", "Learners"), "learners", "group", False),
+    (pgettext_lazy("reports", "Completion"), "completion", "tasks", True),
+    (pgettext_lazy("reports", "Exercises"), "exercises", "form", True),
+    (pgettext_lazy("reports", "Certificates"), "certificates", "success", False),
+    (pgettext_lazy("reports", "Surveys"), "surveys", "doc-full", False),
 ]
 
 

@@ -8,6 +8,7 @@ that is not one of the question's choices is refused by the form (a forged choic
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.forms.forms import FormBuilder
 
 LIKERT = "likert"
@@ -30,11 +31,11 @@ FREE_TEXT_MAX_LENGTH = 2000
 
 def likert_default_labels():
     return [
-        _("Strongly disagree"),
-        _("Disagree"),
-        _("Neither agree nor disagree"),
-        _("Agree"),
-        _("Strongly agree"),
+        pgettext_lazy("survey scale", "Strongly disagree"),
+        pgettext_lazy("survey scale", "Disagree"),
+        pgettext_lazy("survey scale", "Neither agree nor disagree"),
+        pgettext_lazy("survey scale", "Agree"),
+        pgettext_lazy("survey scale", "Strongly agree"),
     ]
 
 

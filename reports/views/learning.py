@@ -1,6 +1,6 @@
 """Learners, completion and exercise reports."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column
 
 from ..charts import bar_chart
@@ -19,14 +19,14 @@ class CourseScopedMixin:
 
 
 class LearnersReport(CourseReportView):
-    page_title = _("Learners")
+    page_title = pgettext_lazy("reports", "Learners")
     header_icon = "group"
     url_name = "learners"
     columns = [
-        Column("language", label=_("Language")),
-        Column("partner", label=_("Partner")),
-        Column("signed_up", label=_("Signed up")),
-        Column("active", label=_("Active in the last 30 days")),
+        Column("language", label=pgettext_lazy("reports", "Language")),
+        Column("partner", label=pgettext_lazy("reports", "Partner")),
+        Column("signed_up", label=pgettext_lazy("reports", "Signed up")),
+        Column("active", label=pgettext_lazy("reports", "Active in the last 30 days")),
     ]
     list_export = ["language", "partner", "signed_up", "active"]
     export_headings = {column.name: column.label for column in columns}
@@ -37,26 +37,26 @@ class LearnersReport(CourseReportView):
     def get_charts(self, rows):
         labels = [row.label for row in rows]
         series = {
-            _("Signed up"): [r.signed_up for r in rows],
-            _("Active in the last 30 days"): [r.active for r in rows],
+            pgettext_lazy("reports", "Signed up"): [r.signed_up for r in rows],
+            pgettext_lazy("reports", "Active in the last 30 days"): [r.active for r in rows],
         }
-        return [bar_chart(_("Learners by language and partner"), labels, series)] if rows else []
+        return [bar_chart(pgettext_lazy("reports", "Learners by language and partner"), labels, series)] if rows else []
 
 
 class CompletionReport(CourseScopedMixin, CourseReportView):
-    page_title = _("Completion")
+    page_title = pgettext_lazy("reports", "Completion")
     header_icon = "tasks"
     url_name = "completion"
     partner_scoped = True
     columns = [
-        Column("indented_title", label=_("Module, lesson or topic")),
-        Column("topics", label=_("Topics")),
-        Column("started", label=_("Learners who started")),
-        Column("finished", label=_("Learners who finished")),
-        Column("finished_percent", label=_("Finished (% of started)")),
+        Column("indented_title", label=pgettext_lazy("reports", "Module, lesson or topic")),
+        Column("topics", label=pgettext_lazy("reports", "Topics")),
+        Column("started", label=pgettext_lazy("reports", "Learners who started")),
+        Column("finished", label=pgettext_lazy("reports", "Learners who finished")),
+        Column("finished_percent", label=pgettext_lazy("reports", "Finished (% of started)")),
     ]
     list_export = ["level", "title", "topics", "started", "finished", "finished_percent"]
-    export_headings = {"level": _("Level"), "title": _("Title"), **{c.name: c.label for c in columns[1:]}}
+    export_headings = {"level": pgettext_lazy("reports", "Level"), "title": pgettext_lazy("reports", "Title"), **{c.name: c.label for c in columns[1:]}}
 
     def get_rows(self):
         outline = self.outline()
@@ -64,32 +64,32 @@ class CompletionReport(CourseScopedMixin, CourseReportView):
 
     def get_charts(self, rows):
         for level, title in (
-            ("module", _("Modules: started and finished")),
-            ("lesson", _("Lessons: started and finished")),
+            ("module", pgettext_lazy("reports", "Modules: started and finished")),
+            ("lesson", pgettext_lazy("reports", "Lessons: started and finished")),
         ):
             chosen = [row for row in rows if row.level == level]
             if chosen:
                 series = {
-                    _("Started"): [r.started for r in chosen],
-                    _("Finished"): [r.finished for r in chosen],
+                    pgettext_lazy("reports", "Started"): [r.started for r in chosen],
+                    pgettext_lazy("reports", "Finished"): [r.finished for r in chosen],
                 }
                 yield bar_chart(title, [r.title for r in chosen], series)
 
 
 class ExercisesReport(CourseScopedMixin, CourseReportView):
-    page_title = _("Exercises")
+    page_title = pgettext_lazy("reports", "Exercises")
     header_icon = "form"
     url_name = "exercises"
     partner_scoped = True
     columns = [
-        Column("topic", label=_("Topic")),
-        Column("exercise", label=_("Exercise")),
-        Column("learners", label=_("Learners")),
-        Column("attempts", label=_("Attempts")),
-        Column("pass_rate", label=_("Pass rate (%)")),
-        Column("average_tries_to_pass", label=_("Average attempts to pass")),
-        Column("most_missed", label=_("Question most often answered wrong")),
-        Column("missed_count", label=_("Times answered wrong")),
+        Column("topic", label=pgettext_lazy("reports", "Topic")),
+        Column("exercise", label=pgettext_lazy("reports", "Exercise")),
+        Column("learners", label=pgettext_lazy("reports", "Learners")),
+        Column("attempts", label=pgettext_lazy("reports", "Attempts")),
+        Column("pass_rate", label=pgettext_lazy("reports", "Pass rate (%)")),
+        Column("average_tries_to_pass", label=pgettext_lazy("reports", "Average attempts to pass")),
+        Column("most_missed", label=pgettext_lazy("reports", "Question most often answered wrong")),
+        Column("missed_count", label=pgettext_lazy("reports", "Times answered wrong")),
     ]
     list_export = [column.name for column in columns]
     export_headings = {column.name: column.label for column in columns}
@@ -101,21 +101,21 @@ class ExercisesReport(CourseScopedMixin, CourseReportView):
     def get_charts(self, rows):
         if rows:
             yield bar_chart(
-                _("Pass rate per exercise (%)"),
+                pgettext_lazy("reports", "Pass rate per exercise (%)"),
                 [r.exercise for r in rows],
-                {_("Pass rate"): [r.pass_rate for r in rows]},
+                {pgettext_lazy("reports", "Pass rate"): [r.pass_rate for r in rows]},
                 100,
             )
 
 
 class CertificatesReport(CourseReportView):
-    page_title = _("Certificates")
+    page_title = pgettext_lazy("reports", "Certificates")
     header_icon = "success"
     url_name = "certificates"
     columns = [
-        Column("month", label=_("Month")),
-        Column("issued", label=_("Certificates issued")),
-        Column("revoked", label=_("Of which revoked")),
+        Column("month", label=pgettext_lazy("reports", "Month")),
+        Column("issued", label=pgettext_lazy("reports", "Certificates issued")),
+        Column("revoked", label=pgettext_lazy("reports", "Of which revoked")),
     ]
     list_export = [column.name for column in columns]
     export_headings = {column.name: column.label for column in columns}
@@ -126,7 +126,7 @@ class CertificatesReport(CourseReportView):
     def get_charts(self, rows):
         if rows:
             yield bar_chart(
-                _("Certificates issued per month"),
+                pgettext_lazy("reports", "Certificates issued per month"),
                 [r.month for r in rows],
-                {_("Issued"): [r.issued for r in rows]},
+                {pgettext_lazy("reports", "Issued"): [r.issued for r in rows]},
             )

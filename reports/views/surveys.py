@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 
 from ..charts import bar_chart
@@ -14,24 +14,24 @@ from ..views.base import CourseReportView
 
 
 class SurveysReport(CourseReportView):
-    page_title = _("Surveys")
+    page_title = pgettext_lazy("reports", "Surveys")
     header_icon = "doc-full"
     url_name = "surveys"
     columns = [
         TitleColumn(
-            "title", label=_("Survey"), get_url=lambda row: reverse("lectern_reports:survey", args=[row.pk])
+            "title", label=pgettext_lazy("reports", "Survey"), get_url=lambda row: reverse("lectern_reports:survey", args=[row.pk])
         ),
-        Column("answered", label=_("Responses")),
-        Column("kind", label=_("Answers are")),
+        Column("answered", label=pgettext_lazy("reports", "Responses")),
+        Column("kind", label=pgettext_lazy("reports", "Answers are")),
     ]
     list_export = ["title", "answered", "kind"]
-    export_headings = {"title": _("Survey"), "answered": _("Responses"), "kind": _("Answers are")}
+    export_headings = {"title": pgettext_lazy("reports", "Survey"), "answered": pgettext_lazy("reports", "Responses"), "kind": pgettext_lazy("reports", "Answers are")}
 
     def get_rows(self):
         surveys = list(source_surveys().order_by("path"))
         for survey in surveys:
             survey.answered = responses(survey, self.criteria).count()
-            survey.kind = _("anonymous") if survey.anonymous else _("linked to the learner")
+            survey.kind = pgettext_lazy("reports", "anonymous") if survey.anonymous else pgettext_lazy("reports", "linked to the learner")
         return surveys
 
 
@@ -40,11 +40,11 @@ class SurveyResultsReport(CourseReportView):
     url_name = "survey"
     results_template_name = "reports/survey_results.html"
     columns = [
-        Column("question", label=_("Question")),
-        Column("answer", label=_("Answer")),
-        Column("count", label=_("Count")),
-        Column("share", label=_("Share (%)")),
-        Column("languages", label=_("By language")),
+        Column("question", label=pgettext_lazy("reports", "Question")),
+        Column("answer", label=pgettext_lazy("reports", "Answer")),
+        Column("count", label=pgettext_lazy("reports", "Count")),
+        Column("share", label=pgettext_lazy("reports", "Share (%)")),
+        Column("languages", label=pgettext_lazy("reports", "By language")),
     ]
     list_export = [column.name for column in columns]
     export_headings = {column.name: column.label for column in columns}
@@ -68,7 +68,7 @@ class SurveyResultsReport(CourseReportView):
             if result.question.field_type != "multiline" and result.rows:
                 labels = [row.answer for row in result.rows]
                 yield bar_chart(
-                    result.question.label, labels, {_("Answers"): [row.count for row in result.rows]}
+                    result.question.label, labels, {pgettext_lazy("reports", "Answers"): [row.count for row in result.rows]}
                 )
 
     def get_context_data(self, *args, **kwargs):
@@ -86,34 +86,34 @@ class NeedsReport(SurveyResultsReport):
     url_name = "needs"
     results_template_name = "reports/needs_results.html"
     columns = [
-        Column("rank", label=_("Rank")),
-        Column("code", label=_("Competence")),
-        Column("title", label=_("Title")),
-        Column("need_percent", label=_("Expressed need (%)")),
-        Column("respondents", label=_("Respondents")),
-        Column("outcome_codes", label=_("Learning outcomes")),
-        Column("topic_titles", label=_("Topics that teach it")),
-        Column("flag", label=_("Flag")),
+        Column("rank", label=pgettext_lazy("reports", "Rank")),
+        Column("code", label=pgettext_lazy("reports", "Competence")),
+        Column("title", label=pgettext_lazy("reports", "Title")),
+        Column("need_percent", label=pgettext_lazy("reports", "Expressed need (%)")),
+        Column("respondents", label=pgettext_lazy("reports", "Respondents")),
+        Column("outcome_codes", label=pgettext_lazy("reports", "Learning outcomes")),
+        Column("topic_titles", label=pgettext_lazy("reports", "Topics that teach it")),
+        Column("flag", label=pgettext_lazy("reports", "Flag")),
     ]
     list_export = [column.name for column in columns]
     export_headings = {column.name: column.label for column in columns}
 
     def get_page_title(self):
-        return _("Needs analysis → curriculum: %(title)s") % {"title": self.survey.title}
+        return pgettext_lazy("reports", "Needs analysis → curriculum: %(title)s") % {"title": self.survey.title}
 
     def get_rows(self):
         if not self.survey.measures_needs():
             raise Http404
         rows = ranked_needs(self.survey, self.criteria)
         for row in rows:
-            row.flag = _("High need, few topics") if row.flagged else ""
+            row.flag = pgettext_lazy("reports", "High need, few topics") if row.flagged else ""
         return rows
 
     def get_charts(self, rows):
         if rows:
             yield bar_chart(
-                _("Expressed need per competence (%)"),
+                pgettext_lazy("reports", "Expressed need per competence (%)"),
                 [f"{r.code} {r.title}" for r in rows],
-                {_("Need"): [r.need_percent for r in rows]},
+                {pgettext_lazy("reports", "Need"): [r.need_percent for r in rows]},
                 100,
             )

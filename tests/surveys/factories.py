@@ -43,7 +43,7 @@ def translate_to_french(page):
     fr = Locale.objects.get(language_code="fr")
     po = page_po(page, fr, blank=True)
     for entry in po:
-        entry.msgstr = "\n".join(french(line) for line in entry.msgid.split("\n"))
+        entry.msgstr = "<br/>".join(french(line) for line in entry.msgid.split("<br/>"))
     apply_po(page, fr, po)
     return page.get_translation(fr).specific
 
