@@ -19,7 +19,9 @@ def logged_in(browser, live_server, user):
     client = Client()
     client.force_login(user)
     context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     return context, page
@@ -43,7 +45,9 @@ def answer(page, module_label, improvement, send_label):
     page.get_by_role("button", name=send_label).click()
 
 
-def test_french_and_english_answers_count_together_and_export_to_a_spreadsheet(browser, live_server, bilingual_survey):
+def test_french_and_english_answers_count_together_and_export_to_a_spreadsheet(
+    browser, live_server, bilingual_survey
+):
     english, french = bilingual_survey
     context, page = logged_in(browser, live_server, learner("amelie"))
     page.goto(live_server.url + french.url)
@@ -65,8 +69,9 @@ def test_french_and_english_answers_count_together_and_export_to_a_spreadsheet(b
     row = page.locator("tr", has_text="Module two")
     assert row.locator("td").nth(2).inner_text() == "2" and "en: 1, fr: 1" in row.inner_text()
     assert page.get_by_text("Plus d'études de cas").is_visible()
+    page.get_by_role("button", name="Actions").click()  # the report header's menu
     with page.expect_download() as download:
-        page.goto(f"{live_server.url}/admin/reports/course/surveys/{english.pk}/?export=xlsx")
+        page.get_by_role("link", name="Download XLSX").click()
     sheet = openpyxl.load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active
     rows = {(row[0], row[1]): row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows[("Which module helped you most?", "Module two")] == 2
