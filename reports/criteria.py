@@ -42,10 +42,16 @@ class ReportFilterSet(WagtailFilterSet):
         label=pgettext_lazy("reports", "Date"), widget=DateRangePickerWidget, method="keep"
     )
     language = django_filters.ChoiceFilter(
-        label=pgettext_lazy("reports", "Language"), choices=settings.LANGUAGES, empty_label=pgettext_lazy("reports", "All languages"), method="keep"
+        label=pgettext_lazy("reports", "Language"),
+        choices=settings.LANGUAGES,
+        empty_label=pgettext_lazy("reports", "All languages"),
+        method="keep",
     )
     partner = django_filters.ModelChoiceFilter(
-        label=pgettext_lazy("reports", "Partner"), queryset=partners_for, empty_label=pgettext_lazy("reports", "All partners"), method="keep"
+        label=pgettext_lazy("reports", "Partner"),
+        queryset=partners_for,
+        empty_label=pgettext_lazy("reports", "All partners"),
+        method="keep",
     )
 
     class Meta:

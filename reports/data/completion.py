@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from progress.models import ExerciseAttempt, TopicCompletion
 
 from .course import topic_nodes
+from .keys import topic_number
 from .learners import learners_matching
 
 
@@ -33,39 +34,39 @@ class FunnelRow:
 
 
 def learner_topics(outline, criteria):
-    """({learner: topics done}, {learner: topics touched}) for the outline's topics."""
+    """({learner: bitmask of topics done}, {learner: bitmask of topics touched}), topic i = bit i."""
     keys = [node.translation_key for node in topic_nodes(outline.course)]
     users = learners_matching(criteria).values("pk")
-    done, touched = defaultdict(set), defaultdict(set)
+    number = topic_number(keys)
+    done, touched = defaultdict(int), defaultdict(int)
     completions = TopicCompletion.objects.filter(
         topic_key__in=keys, user__in=users, **criteria.dates("completed_at")
     )
-    for user_id, key in completions.values_list("user_id", "topic_key"):
-        done[user_id].add(str(key))
-        touched[user_id].add(str(key))
+    for user_id, bit in completions.annotate(n=number).values_list("user_id", "n"):
+        done[user_id] |= 1 << bit
     attempts = ExerciseAttempt.objects.filter(
         topic_key__in=keys, user__in=users, **criteria.dates("created_at")
     )
     if criteria.language:
         attempts = attempts.filter(language=criteria.language)
-    for user_id, key in attempts.values_list("user_id", "topic_key").distinct():
-        touched[user_id].add(str(key))
-    return done, touched
+    for user_id, bit in attempts.annotate(n=number).values_list("user_id", "n").distinct():
+        touched[user_id] |= 1 << bit
+    for user_id, mask in done.items():
+        touched[user_id] |= mask
+    return keys, list(done.values()), list(touched.values())
 
 
 def funnel(outline, criteria) -> list[FunnelRow]:
-    done, touched = learner_topics(outline, criteria)
+    keys, done, touched = learner_topics(outline, criteria)
+    bit = {key: 1 << number for number, key in enumerate(keys)}
     rows = []
 
     def visit(node, level):
-        keys = (
-            {topic.translation_key for topic in topic_nodes(node)}
-            if not node.is_topic
-            else {node.translation_key}
-        )
-        started = sum(1 for topics in touched.values() if topics & keys)
-        finished = sum(1 for topics in done.values() if keys and keys <= topics)
-        rows.append(FunnelRow(level, node.title, len(keys), started, finished))
+        topics = [node] if node.is_topic else topic_nodes(node)
+        mask = sum(bit[topic.translation_key] for topic in topics)
+        started = sum(1 for learner in touched if learner & mask)
+        finished = sum(1 for learner in done if mask and learner & mask == mask)
+        rows.append(FunnelRow(level, node.title, len(topics), started, finished))
         for child in node.children:
             visit(child, "lesson" if level == "module" else "topic")
 

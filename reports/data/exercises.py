@@ -13,6 +13,7 @@ from progress.models import ExerciseAttempt
 
 from ..models import WrongAnswer
 from .course import topic_nodes
+from .keys import topic_number
 from .learners import learners_matching
 
 
@@ -61,10 +62,9 @@ def exercise_rows(outline, criteria) -> list[ExerciseRow]:
     users = learners_matching(criteria).values("pk")
     attempts = _filtered(ExerciseAttempt.objects, criteria, keys, users, "created_at")
     per_learner = defaultdict(list)  # (topic, block, user) -> [passed, …] in order
-    for key, block, user, passed in attempts.order_by("created_at", "pk").values_list(
-        "topic_key", "block_id", "user_id", "passed"
-    ):
-        per_learner[(str(key), block, user)].append(passed)
+    numbered = attempts.annotate(n=topic_number(keys)).order_by("created_at", "pk")
+    for number, block, user, passed in numbered.values_list("n", "block_id", "user_id", "passed"):
+        per_learner[(keys[number], block, user)].append(passed)
     titles = exercise_titles(keys)
     rows = {}
     for (key, block, _user), results in per_learner.items():

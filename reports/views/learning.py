@@ -40,7 +40,11 @@ class LearnersReport(CourseReportView):
             pgettext_lazy("reports", "Signed up"): [r.signed_up for r in rows],
             pgettext_lazy("reports", "Active in the last 30 days"): [r.active for r in rows],
         }
-        return [bar_chart(pgettext_lazy("reports", "Learners by language and partner"), labels, series)] if rows else []
+        return (
+            [bar_chart(pgettext_lazy("reports", "Learners by language and partner"), labels, series)]
+            if rows
+            else []
+        )
 
 
 class CompletionReport(CourseScopedMixin, CourseReportView):
@@ -56,7 +60,11 @@ class CompletionReport(CourseScopedMixin, CourseReportView):
         Column("finished_percent", label=pgettext_lazy("reports", "Finished (% of started)")),
     ]
     list_export = ["level", "title", "topics", "started", "finished", "finished_percent"]
-    export_headings = {"level": pgettext_lazy("reports", "Level"), "title": pgettext_lazy("reports", "Title"), **{c.name: c.label for c in columns[1:]}}
+    export_headings = {
+        "level": pgettext_lazy("reports", "Level"),
+        "title": pgettext_lazy("reports", "Title"),
+        **{c.name: c.label for c in columns[1:]},
+    }
 
     def get_rows(self):
         outline = self.outline()

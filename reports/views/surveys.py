@@ -19,19 +19,29 @@ class SurveysReport(CourseReportView):
     url_name = "surveys"
     columns = [
         TitleColumn(
-            "title", label=pgettext_lazy("reports", "Survey"), get_url=lambda row: reverse("lectern_reports:survey", args=[row.pk])
+            "title",
+            label=pgettext_lazy("reports", "Survey"),
+            get_url=lambda row: reverse("lectern_reports:survey", args=[row.pk]),
         ),
         Column("answered", label=pgettext_lazy("reports", "Responses")),
         Column("kind", label=pgettext_lazy("reports", "Answers are")),
     ]
     list_export = ["title", "answered", "kind"]
-    export_headings = {"title": pgettext_lazy("reports", "Survey"), "answered": pgettext_lazy("reports", "Responses"), "kind": pgettext_lazy("reports", "Answers are")}
+    export_headings = {
+        "title": pgettext_lazy("reports", "Survey"),
+        "answered": pgettext_lazy("reports", "Responses"),
+        "kind": pgettext_lazy("reports", "Answers are"),
+    }
 
     def get_rows(self):
         surveys = list(source_surveys().order_by("path"))
         for survey in surveys:
             survey.answered = responses(survey, self.criteria).count()
-            survey.kind = pgettext_lazy("reports", "anonymous") if survey.anonymous else pgettext_lazy("reports", "linked to the learner")
+            survey.kind = (
+                pgettext_lazy("reports", "anonymous")
+                if survey.anonymous
+                else pgettext_lazy("reports", "linked to the learner")
+            )
         return surveys
 
 
@@ -68,7 +78,9 @@ class SurveyResultsReport(CourseReportView):
             if result.question.field_type != "multiline" and result.rows:
                 labels = [row.answer for row in result.rows]
                 yield bar_chart(
-                    result.question.label, labels, {pgettext_lazy("reports", "Answers"): [row.count for row in result.rows]}
+                    result.question.label,
+                    labels,
+                    {pgettext_lazy("reports", "Answers"): [row.count for row in result.rows]},
                 )
 
     def get_context_data(self, *args, **kwargs):
@@ -99,7 +111,9 @@ class NeedsReport(SurveyResultsReport):
     export_headings = {column.name: column.label for column in columns}
 
     def get_page_title(self):
-        return pgettext_lazy("reports", "Needs analysis → curriculum: %(title)s") % {"title": self.survey.title}
+        return pgettext_lazy("reports", "Needs analysis → curriculum: %(title)s") % {
+            "title": self.survey.title
+        }
 
     def get_rows(self):
         if not self.survey.measures_needs():

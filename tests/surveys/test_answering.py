@@ -8,7 +8,7 @@ from django.utils import timezone
 from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.responses import AnsweredMarker
 
-from .factories import answers, learner, survey, translate_to_french
+from .factories import answers, learner, survey
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +76,8 @@ def test_bad_answers_get_a_form_error_and_nothing_is_kept(learner_client, linked
     assert not SurveyResponse.objects.exists()
 
 
-def test_a_french_learner_reads_the_errors_in_french(client, linked_survey):
-    french_survey = translate_to_french(linked_survey)
+def test_a_french_learner_reads_the_errors_in_french(client, db, bilingual_survey):
+    _english, french_survey = bilingual_survey
     client.force_login(learner("amelie"))
     response = client.post(french_survey.url, answers(the_content_was_clear="6"))
     html = response.content.decode()
@@ -101,8 +101,8 @@ def test_a_survey_not_yet_open_says_when_it_opens(learner_client, course):
     assert not SurveyResponse.objects.exists()
 
 
-def test_a_french_and_an_english_answer_share_their_keys(client, linked_survey):
-    french_survey = translate_to_french(linked_survey)
+def test_a_french_and_an_english_answer_share_their_keys(client, db, bilingual_survey):
+    linked_survey, french_survey = bilingual_survey
     client.force_login(learner("amelie"))
     client.post(french_survey.url, answers(which_module_helped_you_most="3"))
     client.force_login(learner("oliver"))

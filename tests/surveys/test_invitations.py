@@ -67,3 +67,20 @@ def test_the_data_export_holds_linked_answers_but_only_the_fact_of_an_anonymous_
     assert export["Needs"]["answered"] is True
     assert "A secret wish" not in str(export["Needs"])
     assert "not kept with your account" in export["Needs"]["answers"]
+
+
+def test_the_learners_space_can_show_the_invitation_from_a_course_summary(rf, course, inviting_survey):
+    """``{% survey_invitations course %}`` takes the space's course summaries (they carry the key)."""
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+
+    user = learner()
+    complete(user, course, 3)
+    request = rf.get("/en/my-learning/")
+    request.user = user
+    summary = SimpleNamespace(key=str(course.translation_key), title=course.title)
+    html = Template("{% load surveys %}{% survey_invitations course %}").render(
+        Context({"course": summary, "request": request})
+    )
+    assert inviting_survey.url in html and "Answer the survey" in html
