@@ -49,8 +49,10 @@ def survey_page(course, slug, **fields) -> tuple[SurveyPage, bool]:
 
 def validation_survey(course) -> SurveyPage:
     questions = [
-        SurveyQuestion(field_type=kind, label=label, choices=choices, required=required)
-        for kind, label, _fr, choices, _fr_choices, required in texts.VALIDATION_QUESTIONS
+        SurveyQuestion(field_type=kind, label=label, choices=choices, required=required, sort_order=number)
+        for number, (kind, label, _fr, choices, _fr_choices, required) in enumerate(
+            texts.VALIDATION_QUESTIONS
+        )
     ]
     page, made = survey_page(
         course,
@@ -95,8 +97,9 @@ def needs_survey(course) -> SurveyPage:
             choices=texts.NEEDS_LABELS,
             required=True,
             competence=competence,
+            sort_order=number,
         )
-        for competence in Competence.objects.order_by("code")
+        for number, competence in enumerate(Competence.objects.order_by("code"))
     ]
     closed = timezone.now() - datetime.timedelta(days=400)
     page, _made = survey_page(

@@ -27,8 +27,10 @@ def survey(course, *, title="Course validation", anonymous=False, questions=QUES
         **fields,
     )
     page.form_fields = [
-        SurveyQuestion(label=label, field_type=kind, choices=choices, required=required, help_text="")
-        for label, kind, choices, required in questions
+        SurveyQuestion(
+            label=label, field_type=kind, choices=choices, required=required, help_text="", sort_order=number
+        )
+        for number, (label, kind, choices, required) in enumerate(questions)
     ]
     return factories.publish(course, page)
 
