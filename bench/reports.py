@@ -42,20 +42,13 @@ def setup_course():
     return course
 
 
-def add_learners(course, count, start):
-    """``count`` learners from number ``start``: profiles, completions, attempts, misses, certificates."""
+def make_learners(count, start, rng):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
-    from cms.models import Partner, TopicPage
-    from progress.models import Certificate, ExerciseAttempt, LearnerProfile, TopicCompletion
-    from reports.models import WrongAnswer
+    from cms.models import Partner
+    from progress.models import LearnerProfile
 
-    rng = random.Random(SEED + start)
-    topics = list(
-        TopicPage.objects.descendant_of(course).order_by("path").values_list("translation_key", flat=True)
-    )
-    exercises = [(topics[(i * 2) % len(topics)], f"exercise-{i}") for i in range(22)]
     partners = list(Partner.objects.all()) + [None]
     password = make_password("bench")
     users = get_user_model().objects.bulk_create(
@@ -69,36 +62,59 @@ def add_learners(course, count, start):
         )
         for u in users
     )
-    completions, attempts, misses, certificates = [], [], [], []
-    for user in users:
-        done = rng.randint(0, len(topics))
-        completions += [TopicCompletion(user=user, topic_key=key) for key in topics[:done]]
-        for key, block in exercises[: rng.randint(0, len(exercises))]:
-            for _try in range(rng.randint(1, 3)):
-                passed = rng.random() < 0.6
-                attempts.append(
-                    ExerciseAttempt(
-                        user=user,
-                        topic_key=key,
-                        block_id=block,
-                        language="en",
-                        score=80 if passed else 40,
-                        passed=passed,
-                    )
+    return users
+
+
+def tries(user, key, block, rng, found):
+    """One learner's attempts at one exercise, and the questions missed in the failed ones."""
+    from progress.models import ExerciseAttempt
+    from reports.models import WrongAnswer
+
+    for _try in range(rng.randint(1, 3)):
+        passed = rng.random() < 0.6
+        found["attempts"].append(
+            ExerciseAttempt(
+                user=user,
+                topic_key=key,
+                block_id=block,
+                language="en",
+                score=80 if passed else 40,
+                passed=passed,
+            )
+        )
+        if not passed:
+            question = f"q{rng.randint(1, 4)}"
+            found["misses"].append(
+                WrongAnswer(
+                    topic_key=key,
+                    block_id=block,
+                    question_id=question,
+                    prompt=f"Question {question}",
+                    language="en",
+                    answered_on=time.strftime("%Y-%m-%d"),
                 )
-                if not passed:
-                    misses.append(
-                        WrongAnswer(
-                            topic_key=key,
-                            block_id=block,
-                            question_id=f"q{rng.randint(1, 4)}",
-                            prompt="Which step comes first?",
-                            language="en",
-                            answered_on=time.strftime("%Y-%m-%d"),
-                        )
-                    )
+            )
+
+
+def add_learners(course, count, start):
+    """``count`` learners from number ``start``: profiles, completions, attempts, misses, certificates."""
+    from cms.models import TopicPage
+    from progress.models import Certificate, ExerciseAttempt, TopicCompletion
+    from reports.models import WrongAnswer
+
+    rng = random.Random(SEED + start)
+    topics = list(
+        TopicPage.objects.descendant_of(course).order_by("path").values_list("translation_key", flat=True)
+    )
+    exercises = [(topics[(i * 2) % len(topics)], f"exercise-{i}") for i in range(22)]
+    found = {"completions": [], "attempts": [], "misses": [], "certificates": []}
+    for user in make_learners(count, start, rng):
+        done = rng.randint(0, len(topics))
+        found["completions"] += [TopicCompletion(user=user, topic_key=key) for key in topics[:done]]
+        for key, block in exercises[: rng.randint(0, len(exercises))]:
+            tries(user, key, block, rng, found)
         if done == len(topics):
-            certificates.append(
+            found["certificates"].append(
                 Certificate(
                     user=user,
                     course=course,
@@ -108,14 +124,14 @@ def add_learners(course, count, start):
                     language="en",
                 )
             )
-    for model, rows in (
-        (TopicCompletion, completions),
-        (ExerciseAttempt, attempts),
-        (WrongAnswer, misses),
-        (Certificate, certificates),
+    for model, name in (
+        (TopicCompletion, "completions"),
+        (ExerciseAttempt, "attempts"),
+        (WrongAnswer, "misses"),
+        (Certificate, "certificates"),
     ):
-        model.objects.bulk_create(rows, batch_size=2000)
-    return len(users)
+        model.objects.bulk_create(found[name], batch_size=2000)
+    return count
 
 
 def report_urls():
