@@ -15,13 +15,17 @@ class ProgressConfig(AppConfig):
 
         exercise_graded.connect(record_attempt, dispatch_uid="lectern-progress-attempts")
 
-        from .accounts import admin_lockouts, privacy_sections  # noqa: F401  (admin menu and hooks)
-
-        privacy_sections.register()
-
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
         from .certificates import forget_holder
 
         pre_delete.connect(forget_holder, sender=get_user_model(), dispatch_uid="lectern-certificate-holder")
+
+        from .accounts import admin_lockouts, privacy_sections  # noqa: F401  (admin menu and hooks)
+
+        privacy_sections.register()
+
+        from . import privacy_records
+
+        privacy_records.register()

@@ -77,5 +77,6 @@ def issue_certificate(user, course_page, language: str) -> Certificate:
 
 
 def forget_holder(sender, instance, **kwargs) -> None:
-    """A deleted account leaves its certificates valid but nameless (pre_delete of a user)."""
+    """A deleted account leaves its certificates valid but nameless (pre_delete of a user),
+    however it is deleted: by the learner, or by an administrator in the admin."""
     Certificate.objects.filter(user=instance).update(user=None, holder_name="")

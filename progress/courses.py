@@ -9,6 +9,7 @@ topic's body on each request.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 
@@ -41,15 +42,19 @@ class CourseMap:
     def course(self) -> OutlineNode:
         return self.outline.course
 
-    @property
+    @cached_property
     def topics(self) -> list[OutlineNode]:
         return [node for node in self.course.descendants() if node.is_topic]
 
+    @cached_property
+    def _topics_by_key(self) -> dict[str, OutlineNode]:
+        return {node.translation_key: node for node in self.topics}
+
     def topic(self, key) -> OutlineNode | None:
-        return next((node for node in self.topics if node.translation_key == str(key)), None)
+        return self._topics_by_key.get(str(key))
 
     def topic_keys(self) -> set[str]:
-        return {node.translation_key for node in self.topics}
+        return set(self._topics_by_key)
 
 
 def course_map(course, version: int | None = None) -> CourseMap:

@@ -8,6 +8,7 @@ attempt at the same exercise everywhere (blocks keep their ids across translatio
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -109,6 +110,12 @@ class CompletionRule(models.Model):
         self.course_key = self.course.translation_key
         super().save(*args, **kwargs)
 
+    def clean(self):
+        from cms.models import CoursePage
+
+        if self.course_id and not isinstance(self.course.specific, CoursePage):
+            raise ValidationError({"course": _("Choose a course, not a module, lesson or topic.")})
+
 
 def new_certificate_code() -> str:
     """16 URL-safe characters (96 random bits): printed on the certificate, never guessed."""
@@ -183,11 +190,15 @@ class LearnerProfile(models.Model):
     it; the language in a page's address still wins over it while browsing.
     """
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile"
+    )
     full_name = models.CharField(
         _("full name"), max_length=150, help_text=_("As it should appear on your certificates.")
     )
-    language = models.CharField(_("interface language"), max_length=12, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(
+        _("interface language"), max_length=12, choices=settings.LANGUAGES, default="en"
+    )
     partner = models.ForeignKey(
         "cms.Partner",
         verbose_name=_("organisation that invited you"),

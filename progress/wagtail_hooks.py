@@ -5,7 +5,10 @@ coordinators and site administrators; nobody adds a certificate by hand.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -26,6 +29,16 @@ class CompletionRuleViewSet(SnippetViewSet):
     ]
 
 
+class IssuedNotAddedPolicy(ModelPermissionPolicy):
+    """Certificates are issued by the completion rule, never typed in: nobody may add one."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "doc-full"
@@ -35,6 +48,7 @@ class CertificateViewSet(SnippetViewSet):
     list_display = ["course_title", "holder_name", "issued_at", "revoked_at"]
     list_filter = ["revoked_at"]
     search_fields = ["holder_name", "course_title", "code"]
+
     panels = [
         FieldPanel("holder_name", read_only=True),
         FieldPanel("course_title", read_only=True),
@@ -42,5 +56,14 @@ class CertificateViewSet(SnippetViewSet):
     ]
 
 
+register_permission_policy(Certificate, IssuedNotAddedPolicy(Certificate), exact_class=True)
 register_snippet(CompletionRuleViewSet)
 register_snippet(CertificateViewSet)
+
+
+@hooks.register("lectern_demo_course_loaded")
+def load_demo_learners(course, create_logins=False):
+    """75 demo learners with progress and certificates (see progress/demo.py)."""
+    from .demo import load_demo_learners
+
+    return load_demo_learners(course, create_login=create_logins)

@@ -186,7 +186,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account or address
+    "progress.accounts.lockout.WebLoginLockoutBackend",  # first: axes refuses a locked-out account or address
     "django.contrib.auth.backends.ModelBackend",  # Wagtail's admin login and permissions
     "allauth.account.auth_backends.AuthenticationBackend",  # log in with email or username
 ]

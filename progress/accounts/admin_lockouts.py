@@ -40,7 +40,9 @@ def _require_unlocker(request):
 def recent_attempts():
     """Failed logins still inside the cool-off, most failures first."""
     since = timezone.now() - get_cool_off()
-    return AccessAttempt.objects.filter(attempt_time__gte=since).order_by("-failures_since_start", "-attempt_time")
+    return AccessAttempt.objects.filter(attempt_time__gte=since).order_by(
+        "-failures_since_start", "-attempt_time"
+    )
 
 
 def lockouts(request):
@@ -49,7 +51,9 @@ def lockouts(request):
         {"attempt": attempt, "locked": attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT}
         for attempt in recent_attempts()
     ]
-    return TemplateResponse(request, "progress/admin/lockouts.html", {"rows": rows, "limit": settings.AXES_FAILURE_LIMIT})
+    return TemplateResponse(
+        request, "progress/admin/lockouts.html", {"rows": rows, "limit": settings.AXES_FAILURE_LIMIT}
+    )
 
 
 @require_POST
@@ -60,7 +64,9 @@ def unlock(request, attempt_id):
         reset(username=attempt.username)
     if attempt.ip_address:
         reset(ip=attempt.ip_address)
-    messages.success(request, _("%(account)s can log in again.") % {"account": attempt.username or attempt.ip_address})
+    messages.success(
+        request, _("%(account)s can log in again.") % {"account": attempt.username or attempt.ip_address}
+    )
     return redirect("lectern_lockouts")
 
 
@@ -79,4 +85,9 @@ class LockoutsMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def lockouts_menu_item():
-    return LockoutsMenuItem(pgettext_lazy("account", "Locked-out accounts"), reverse("lectern_lockouts"), icon_name="lock", order=900)
+    return LockoutsMenuItem(
+        pgettext_lazy("account", "Locked-out accounts"),
+        reverse("lectern_lockouts"),
+        icon_name="lock",
+        order=900,
+    )

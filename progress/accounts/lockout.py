@@ -5,6 +5,7 @@ allauth's login form calls the account field ``login`` and authenticates with an
 name leads to the same counter, so switching forms or letter case does not reset it.
 """
 
+from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -31,3 +32,18 @@ def lockout_response(request, original_response=None, credentials=None):
     context = {"try_again_at": try_again_at, "minutes": minutes}
     response = TemplateResponse(request, "progress/account/locked_out.html", context, status=429)
     return response.render()
+
+
+class WebLoginLockoutBackend(AxesStandaloneBackend):
+    """axes for logins that come from the web; a call without a request passes through.
+
+    Both login pages (allauth's and Wagtail's admin) always authenticate with the
+    request, and only they can be reached by someone guessing passwords. Code that
+    authenticates without one (the test client's ``login``, a script) has nothing
+    for axes to count by, and axes would otherwise refuse it outright.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -47,7 +47,11 @@ def attempts_section(user) -> list:
 
 def forget_login_records(user) -> None:
     """axes keeps the name typed at login (username or email) and the address: personal data too."""
-    names = {user.get_username(), user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    names = {
+        user.get_username(),
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
     names = {name.lower() for name in names if name}
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username__in=names).delete()

@@ -58,4 +58,6 @@ def delete_account(request):
 
 
 def privacy_notice(request):
-    return TemplateResponse(request, "progress/account/privacy.html", {"export_url": reverse("learner_data_export")})
+    return TemplateResponse(
+        request, "progress/account/privacy.html", {"export_url": reverse("learner_data_export")}
+    )

@@ -1,6 +1,7 @@
 """Certificates: issued once when the coordinator's rule is met, verifiable by anyone,
 downloadable by their holder only, revocable, and nameless once the account is gone."""
 
+import json
 from io import BytesIO
 
 import pytest
@@ -8,7 +9,8 @@ from django.contrib.auth import get_user_model
 from pypdf import PdfReader
 
 from progress.certificates import issue_certificate
-from progress.models import Certificate, CompletionRule
+from progress.models import Certificate, CompletionRule, CourseVisit, LearnerProfile
+from progress.privacy import erase_learner
 
 from .conftest import answer, make_learner
 
@@ -139,3 +141,40 @@ def test_a_greek_name_and_title_render_in_the_pdf(client, small_course):
     text = pdf_text(client.get(f"/el/my-learning/certificates/{certificate.code}.pdf"))
     assert "Ελένη Παπαδοπούλου" in text and "Έξυπνα συμπλέγματα: Ήπειρος και Győr" in text
     assert "Πιστοποιητικό" in text  # the PDF speaks the learner's language
+
+
+def test_the_certificate_carries_the_name_and_language_the_learner_gave_in_their_profile(
+    client, small_course, rule
+):
+    course, topics = small_course
+    learner = make_learner("ana")
+    LearnerProfile.objects.create(user=learner, full_name="Kovács Anna", language="hu")
+    client.force_login(learner)
+    complete(client, topics)
+    certificate = Certificate.objects.get()
+    assert (certificate.holder_name, certificate.language) == ("Kovács Anna", "hu")
+    text = pdf_text(client.get(f"/en/my-learning/certificates/{certificate.code}.pdf"))
+    assert "Kovács Anna" in text and "Tanúsítvány" in text
+
+
+def test_my_data_holds_my_certificates_and_places_and_deleting_leaves_them_nameless(
+    client, learner, small_course, rule
+):
+    _, topics = small_course
+    complete(client, topics)
+    code = Certificate.objects.get().code
+    data = json.loads(client.get("/en/accounts/profile/my-data.json").content)
+    assert [row["code"] for row in data["certificates"]] == [code]
+    assert [row["topic"] for row in data["course_visits"]] == [str(topics[0].translation_key)]
+    erase_learner(learner)
+    assert Certificate.objects.get(code=code).holder_name == "" and not CourseVisit.objects.exists()
+
+
+def test_nobody_types_a_certificate_in_by_hand_not_even_a_superuser(client, db):
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "pw"))
+    response = client.get("/admin/snippets/progress/certificate/add/")
+    assert response.status_code in (302, 403)
+    assert (
+        "/admin/snippets/progress/certificate/add/"
+        not in client.get("/admin/snippets/progress/certificate/").content.decode()
+    )

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client):
     response = client.get("/en/my-learning/")
-    assert response.status_code == 302 and response.headers["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302 and "/accounts/login/" in response.headers["Location"]
 
 
 def test_a_learner_who_started_nothing_is_invited_to_the_courses(client, learner, small_course):

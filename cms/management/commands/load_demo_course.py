@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
 
 from cms.course_format import CourseFormatError
 from cms.course_format.importer import CourseImporter
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         if create_admin:
             self._create_admin()
             self._create_role_users()
+        self._run_demo_hooks(course, create_admin)
 
     def _create_admin(self):
         if not settings.DEBUG:
@@ -58,6 +60,13 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.WARNING(f"Demo admin login: admin / {password}  (http://127.0.0.1:8000/admin/)")
         )
+
+    def _run_demo_hooks(self, course, create_logins):
+        """Apps that add to the demo (the learner side's demo learners) without the course
+        importing them: each ``lectern_demo_course_loaded`` hook returns lines to print."""
+        for hook in hooks.get_hooks("lectern_demo_course_loaded"):
+            for line in hook(course, create_logins=create_logins) or []:
+                self.stdout.write(self.style.WARNING(line) if " login: " in line else line)
 
     def _create_role_users(self):
         for username, group, password in create_demo_users():

@@ -43,7 +43,9 @@ def test_a_learner_who_signs_up_in_french_gets_the_email_in_french(client, home)
 
 def test_a_filled_honeypot_looks_like_success_but_creates_no_account(client, home):
     honest = client.post("/en/accounts/signup/", signup_data(email="honest@example.org"))
-    bot = client.post("/en/accounts/signup/", signup_data(email="bot@example.org", website="http://spam.example"))
+    bot = client.post(
+        "/en/accounts/signup/", signup_data(email="bot@example.org", website="http://spam.example")
+    )
     assert bot.status_code == honest.status_code == 302 and bot["Location"] == honest["Location"]
     assert not User.objects.filter(email="bot@example.org").exists()
     assert [message.to for message in mail.outbox] == [["honest@example.org"]]
