@@ -192,6 +192,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 ACCOUNT_ADAPTER = "progress.accounts.adapter.LearnerAccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "progress.accounts.forms.LearnerSignupForm"
+ACCOUNT_FORMS = {"login": "progress.accounts.login_form.LearnerLoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -215,5 +216,8 @@ AXES_USERNAME_FORM_FIELD = "login"  # allauth's field; admin's "username" is rea
 AXES_USERNAME_CALLABLE = "progress.accounts.lockout.attempted_login"
 AXES_LOCKOUT_CALLABLE = "progress.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failed attempts only, forgotten after the cool-off (privacy notice)
+# Behind a reverse proxy (nginx), count the visitor's address, not the proxy's.
+AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
 # Production runs several web processes: allauth's rate limits live in the cache, so
-# they need one cache shared by all of them (Redis, from REDIS_URL: docs/deployment.md).
+# they need one cache shared by all of them (Redis, from REDIS_URL: see docs/accounts.md).

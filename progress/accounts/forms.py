@@ -16,6 +16,8 @@ from .profiles import create_profile
 class LearnerSignupForm(forms.Form):
     """Asks the name for the certificates; the profile takes the sign-up page's language."""
 
+    field_order = ["full_name", "email", "password1", "password2"]
+
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,

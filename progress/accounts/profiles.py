@@ -41,3 +41,18 @@ def create_profile(user, full_name: str, language: str) -> LearnerProfile:
         user=user, defaults={"full_name": full_name.strip(), "language": supported_language(language)}
     )
     return profile
+
+
+def create_learner(email: str, password: str, full_name: str, language: str = "en", username: str = ""):
+    """A learner as if they had signed up and followed the verification link (demo, tests).
+
+    The learner login requires a verified address, so an account made any other way
+    needs the ``EmailAddress`` row that allauth would have made.
+    """
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username or email.split("@")[0], email, password)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    create_profile(user, full_name, language)
+    return user

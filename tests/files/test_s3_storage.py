@@ -129,13 +129,18 @@ def test_a_learner_sent_to_log_in_for_a_private_file_gets_it_after_logging_in(
 ):
     document = factories.document("Private worksheet", "private.pdf", PDF)
     private_topic_using(document)
-    django_user_model.objects.create_user("learner", password="a-long-pass-phrase")
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(
+        "learner", "learner@example.org", password="a-long-pass-phrase"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
     login_url = client.get(document.url)["Location"]
-    assert login_url.startswith("/accounts/login/") and client.get(login_url).status_code == 200
+    assert login_url.startswith("/en/accounts/login/") and client.get(login_url).status_code == 200
     next_url = parse_qs(urlparse(login_url).query)["next"][0]
     response = client.post(
-        "/accounts/login/", {"username": "learner", "password": "a-long-pass-phrase", "next": next_url}
+        "/en/accounts/login/", {"login": "learner", "password": "a-long-pass-phrase", "next": next_url}
     )
     assert response["Location"] == document.url
     assert "X-Amz-Signature" in client.get(document.url)["Location"]

@@ -1,20 +1,16 @@
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
-from progress.accounts.profiles import create_profile
+from progress.accounts.profiles import create_learner
+from tests.smtp_server import smtp_mailbox  # noqa: F401  (a real SMTP server for the email tests)
 
 PASSWORD = "a-long-pass-phrase-42"
 
 
 def make_learner(email="ana@example.org", full_name="Ana Kovács", language="en", username="ana"):
     """A learner who signed up and verified their address."""
-    user = get_user_model().objects.create_user(username, email, PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    create_profile(user, full_name, language)
-    return user
+    return create_learner(email, PASSWORD, full_name, language, username=username)
 
 
 @pytest.fixture

@@ -102,3 +102,19 @@ def test_the_privacy_notice_is_linked_from_the_footer_in_every_language(client, 
     assert f'href="/{language}/privacy/"' in page
     notice = client.get(f"/{language}/privacy/")
     assert notice.status_code == 200 and notice["Content-Language"] == language
+
+
+def test_deleting_the_account_runs_other_apps_erasers_and_forgets_failed_logins(client, learner):
+    from axes.models import AccessAttempt
+
+    client.post("/en/accounts/login/", {"login": "ana@example.org", "password": "wrong-guess"})
+    assert AccessAttempt.objects.filter(username="ana@example.org").exists()
+    seen = []
+    privacy.register_eraser("certificates", lambda user: seen.append(user.learner_profile.full_name))
+    try:
+        client.force_login(learner)
+        client.post("/en/accounts/delete/", {"password": PASSWORD})
+    finally:
+        privacy.unregister("certificates")
+    assert seen == ["Ana Kovács"]  # the eraser ran while the account still existed
+    assert not AccessAttempt.objects.filter(username="ana@example.org").exists()

@@ -34,10 +34,11 @@ def test_following_the_link_verifies_the_address_and_the_learner_can_log_in(clie
     assert "Zoé Martin" in header and 'action="/en/accounts/logout/"' in header
 
 
-def test_a_learner_who_signs_up_in_french_gets_the_email_in_french(client, home):
+def test_a_learner_who_signs_up_in_french_gets_the_email_in_french_over_real_smtp(client, home, smtp_mailbox):
     client.post("/fr/accounts/signup/", signup_data())
-    message = mail.outbox[0]
-    assert "Bonjour de Lectern" in message.body and "/fr/accounts/confirm-email/" in message.body
+    [body] = smtp_mailbox.bodies_to("new@example.org")
+    assert "Bonjour de Lectern" in body and "/fr/accounts/confirm-email/" in body
+    assert "Vous recevez cet e-mail" in body  # allauth's own sentence, from its French catalogue
     assert User.objects.get(email="new@example.org").learner_profile.language == "fr"
 
 
@@ -74,3 +75,39 @@ def test_after_logging_in_a_learner_lands_in_their_saved_language(client, home):
     make_learner(email="eleni@example.org", full_name="Ελένη Παππά", language="el", username="eleni")
     response = client.post("/en/accounts/login/", {"login": "eleni@example.org", "password": PASSWORD})
     assert response.status_code == 302 and response["Location"].startswith("/el/")
+
+
+def test_a_burst_of_sign_ups_from_one_address_is_held_back_with_a_clear_page(client, home):
+    for number in range(20):
+        client.post("/en/accounts/signup/", signup_data(email=f"learner{number}@example.org"))
+    held = client.post("/fr/accounts/signup/", signup_data(email="one-more@example.org"))
+    assert held.status_code == 429 and "Trop de requêtes" in held.content.decode()
+    assert not User.objects.filter(email="one-more@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    "language, log_in, sign_up", [("en", "Log in", "Sign up"), ("el", "Σύνδεση", "Εγγραφή")]
+)
+def test_the_header_offers_log_in_and_sign_up_to_visitors(client, home, language, log_in, sign_up):
+    page = client.get(f"/{language}/privacy/").content.decode()
+    assert f'href="/{language}/accounts/login/' in page and f">{log_in}</a>" in page
+    assert f'href="/{language}/accounts/signup/">{sign_up}</a>' in page and "/accounts/logout/" not in page
+
+
+def test_the_header_shows_the_learners_name_and_a_log_out_button_in_hungarian(client, home):
+    client.force_login(make_learner(full_name="Kovács Anna", language="hu"))
+    page = client.get("/hu/privacy/").content.decode()
+    assert "Kovács Anna" in page and 'action="/hu/accounts/logout/"' in page and "Kijelentkezés" in page
+    assert ">Sign up<" not in page and ">Regisztráció<" not in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/fr/accounts/profile/", "/fr/accounts/email/", "/fr/accounts/password/change/", "/fr/accounts/delete/"],
+)
+def test_every_account_page_renders_in_the_site_frame_in_french(client, learner, path):
+    client.force_login(learner)
+    page = client.get(path)
+    html = page.content.decode()
+    assert page.status_code == 200 and '<html lang="fr">' in html and 'class="site-header"' in html
+    assert "Télécharger mes données" in html  # the account menu, in French
