@@ -1,7 +1,6 @@
 """Keep cached learner pages fresh: any change they could show bumps the content version."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import Signal
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import Competence, ContentVersion, Expert, LearningOutcome, Partner
@@ -29,9 +28,3 @@ def connect():
         sender=LearningOutcome.competences.through,
         dispatch_uid="lectern-outcome-competences",
     )
-
-
-# Sent by ``load_demo_course`` with ``course=<the English course page>`` once the course
-# and the roles are in place: learner-side apps add their demo data from a receiver,
-# so the course never imports them.
-demo_course_loaded = Signal()

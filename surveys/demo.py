@@ -1,4 +1,4 @@
-"""The demo course's two surveys and their answers (run by ``load_demo_course``).
+"""The demo course's two surveys and their answers (a ``lectern_demo_course_loaded`` hook).
 
 Deterministic and fast: one seeded random generator, answers written with
 ``bulk_create``. Validation responses are linked to demo learners: the learners the
@@ -28,7 +28,7 @@ NEEDS_RESPONSES = 146
 SEED = 146
 
 
-def add_demo_surveys(sender=None, *, course, **kwargs) -> str:
+def add_demo_surveys(*, course) -> str:
     rng = random.Random(SEED)
     with transaction.atomic():
         validation = validation_survey(course)

@@ -7,7 +7,6 @@ from wagtail import hooks
 
 from cms.course_format import CourseFormatError
 from cms.course_format.importer import CourseImporter
-from cms.signals import demo_course_loaded
 from roles.demo import create_demo_users
 from roles.teams import setup_roles
 
@@ -39,9 +38,6 @@ class Command(BaseCommand):
         report_import(self.stdout, self.style, course, importer.counts)
         setup_roles()
         self.stdout.write("Roles set up: groups, permissions and the 'Course review' workflow.")
-        for _receiver, summary in demo_course_loaded.send(sender=self.__class__, course=course):
-            if summary:
-                self.stdout.write(str(summary))
         if create_admin:
             self._create_admin()
             self._create_role_users()
