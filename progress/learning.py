@@ -115,11 +115,12 @@ def exercise_results(course: CourseMap, records: LearnerRecords) -> list[Exercis
 def resume_place(course: CourseMap, place, done: set[str]) -> tuple[str, str]:
     """(URL, title) of the last topic viewed, at its block; else the first topic not done."""
     topic = course.topic(place[0]) if place else None
+    anchor = place[1] if topic is not None else ""
     if topic is None:
         topic = next((node for node in course.topics if node.translation_key not in done), None)
     if topic is None:
         return course.course.url, course.course.title
-    return (f"{topic.url}#{place[1]}" if place[1] else topic.url), topic.title
+    return (f"{topic.url}#{anchor}" if anchor else topic.url), topic.title
 
 
 def learner_space(user, language: str) -> list[CourseSummary]:

@@ -55,7 +55,8 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage", "wagtailcore.Page"]
-    subpage_types = ["cms.ModulePage"]
+    # Surveys live in their own (learner-side) app, named by string so cms never imports it.
+    subpage_types = ["cms.ModulePage", "surveys.SurveyPage"]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     template = "cms/course_page.html"
 

@@ -23,10 +23,13 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "progress.apps.ProgressConfig",
     "roles.apps.RolesConfig",
+    "surveys.apps.SurveysConfig",
+    "reports.apps.ReportsConfig",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with "sync from"
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
