@@ -77,7 +77,7 @@ def test_making_a_topic_private_and_public_again_applies_to_its_french_translati
     set_privacy(client, english, "login")
     client.logout()
     response = client.get(french.url)
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302 and response["Location"].split("?")[0].endswith("/accounts/login/")
 
     client.force_login(shared_team.users["coordinator"])
     set_privacy(client, english, "none")
@@ -94,7 +94,7 @@ def test_a_private_page_translated_later_is_private_in_the_new_language(shared_t
     french = shared_team.topic_in("beta", "fr")
     assert french.alias_of_id is None
     response = client.get(french.url)
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert response.status_code == 302 and response["Location"].split("?")[0].endswith("/accounts/login/")
 
 
 def editor_props(response):
