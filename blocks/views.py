@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from .page_language import in_page_language
 from .questions.base import SubmissionError
 from .signals import exercise_graded
 
@@ -80,6 +81,7 @@ def _submission(request, body, block, value):
     return block.submission_from_form(value, request.POST)
 
 
+@in_page_language
 @csrf_exempt  # checked in the view, so that a missing token is a 400 with a message
 @require_POST
 def grade(request, page_id, block_id):
