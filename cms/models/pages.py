@@ -7,7 +7,7 @@ from the live topics below a page so that they can never drift from the content.
 
 from django.conf import settings
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -264,8 +264,22 @@ class TopicPage(Page):
         context["content_version"] = ContentVersion.current()
         context["media_start"] = media_start_key(request)
         context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
-        context["breadcrumbs"] = breadcrumb_pages(self)
+        context["breadcrumbs"] = SimpleLazyObject(lambda: self.trail)
         return context
+
+    @cached_property
+    def trail(self) -> list:
+        """The live pages above the topic from its course down: the breadcrumbs, and the
+        course of the course navigation, in one query run only when their cache is stale."""
+        return list(breadcrumb_pages(self))
+
+    @cached_property
+    def course_nav(self):
+        """Just the course's title and address, for its outline, glossary and tool links."""
+        from ..outline import OutlineNode
+
+        course = next((page for page in self.trail if isinstance(page, CoursePage)), None)
+        return CourseOutline(OutlineNode(course.pk, course.title, course.url), {}) if course else None
 
     @cached_property
     def neighbours(self):

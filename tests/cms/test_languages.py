@@ -123,24 +123,42 @@ def test_a_translated_page_is_shown_in_its_language_without_the_notice(client, t
 
 
 def switcher(page):
-    """{language: link, or "current"} as the language switcher shows them."""
+    """{language: link, or "current"} as the language switcher shows them; a link to a
+    page not translated into its language ends in " (not translated)"."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S)
     if nav is None:
         return {}
     items = re.findall(
-        r'<(?:a href="([^"]*)" hreflang="\w+"|span aria-current="true") lang="(\w+)"', nav.group(0)
+        r'<(?:a href="([^"]*)" hreflang="\w+"|span aria-current="true") lang="(\w+)">[^<]*'
+        r'(<small class="language-switcher__fallback">)?',
+        nav.group(0),
     )
-    return {code: href or "current" for href, code in items}
+    return {code: (href or "current") + (" (not translated)" if mark else "") for href, code, mark in items}
 
 
-def test_the_switcher_lists_the_languages_the_page_exists_in(client, topic):
-    assert switcher(html(client, topic.url)) == {}  # English only: nothing to switch to
+def untranslated(page, *codes):
+    return {code: page.get_translation(locale(code)).url + " (not translated)" for code in codes}
+
+
+def test_the_switcher_lists_every_language_and_marks_those_not_translated_yet(client, topic):
+    assert switcher(html(client, topic.url)) == {
+        "en": "current",
+        **untranslated(topic, "fr", "es", "hu", "el"),
+    }
     french = translated(topic)
-    assert switcher(html(client, topic.url)) == {"en": "current", "fr": french.url}
-    assert switcher(html(client, french.url)) == {"en": topic.url, "fr": "current"}
-    # On the Hungarian address of the untranslated page: the two real versions, and where you are.
+    assert switcher(html(client, topic.url)) == {
+        "en": "current",
+        "fr": french.url,
+        **untranslated(topic, "es", "hu", "el"),
+    }
+    assert switcher(html(client, french.url))["fr"] == "current"
+    # On the Hungarian address of the untranslated page: every language, and where you are.
     hungarian = topic.get_translation(locale("hu"))
-    assert switcher(html(client, hungarian.url)) == {"en": topic.url, "fr": french.url, "hu": "current"}
+    links = switcher(html(client, hungarian.url))
+    assert links == {"en": topic.url, "fr": french.url, "hu": "current", **untranslated(topic, "es", "el")}
+    assert 'lang="hu">Magyar <small class="language-switcher__fallback">(még nincs lefordítva)' in html(
+        client, topic.url
+    )  # each mark is in its own language
 
 
 def test_the_switcher_never_offers_a_translation_kept_private_on_it_or_an_ancestor(client, topic):
@@ -148,9 +166,13 @@ def test_the_switcher_never_offers_a_translation_kept_private_on_it_or_an_ancest
     PageViewRestriction.objects.create(page=french, restriction_type="password", password="x")
     spanish_lesson = spanish.get_parent()  # an untranslated alias, private all the same
     PageViewRestriction.objects.create(page=spanish_lesson, restriction_type="password", password="x")
-    assert switcher(html(client, topic.url)) == {}
+    assert switcher(html(client, topic.url)) == {"en": "current", **untranslated(topic, "hu", "el")}
     PageViewRestriction.objects.filter(page=spanish_lesson).delete()
-    assert switcher(html(client, topic.url)) == {"en": "current", "es": spanish.url}
+    assert switcher(html(client, topic.url)) == {
+        "en": "current",
+        "es": spanish.url,
+        **untranslated(topic, "hu", "el"),
+    }
 
 
 def test_the_switcher_keeps_a_course_view_such_as_the_glossary_in_every_language(client, topic):
@@ -158,7 +180,8 @@ def test_the_switcher_keeps_a_course_view_such_as_the_glossary_in_every_language
     translated(course)
     french_course = course.get_translation(locale("fr"))
     links = switcher(html(client, course.url + "glossary/"))
-    assert links == {"en": "current", "fr": french_course.url + "glossary/"}
+    assert links["en"] == "current" and links["fr"] == french_course.url + "glossary/"
+    assert links["es"] == course.get_translation(locale("es")).url + "glossary/ (not translated)"
 
 
 # translated blocks ------------------------------------------------------------

@@ -4,9 +4,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from cms.models import ContentVersion, CoursePage, LessonPage, ModulePage, TopicPage
+from cms.translations import sync_locale_trees
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +119,17 @@ def test_the_topic_page_shows_breadcrumbs_contents_outcomes_and_authors(client):
     assert "Outcome of topic 1.1.1" in page
     assert "Ana Example, Cluster manager — Test Cluster" in page
     assert '<aside class="callout callout--tip"' in page
+
+
+def test_a_topic_links_to_the_outline_glossary_and_tools_of_its_course_in_its_language(client):
+    course = factories.course(modules=1, lessons=1, topics=1, blocks=1)
+    sync_locale_trees()
+    topic = TopicPage.objects.descendant_of(course).get()
+    french_course = course.get_translation(Locale.objects.get(language_code="fr"))
+    page = client.get(topic.get_translation(french_course.locale).url).content.decode()
+    nav = re.search(r'<nav class="course-nav" aria-label="Cours">.*?</nav>', page, re.S).group(0)
+    for view in ("outline/", "glossary/", "tools/"):
+        assert f'href="{french_course.url}{view}"' in nav, view
 
 
 def test_previous_and_next_cross_lesson_and_module_boundaries(client):
