@@ -151,6 +151,14 @@ def build(live_server=None) -> LearnerSite:
     course = factories.course(modules=1, lessons=1, topics=2, blocks=3, media=media)
     topic = TopicPage.objects.descendant_of(course).order_by("path").first()
     topic.body = every_block_kind(media)
+    # Titles and outcomes as long as the demo course's: the small-screen checks need them.
+    topic.title = "Interoperability standards: OPC UA and the asset administration shell"
+    outcome = topic.outcomes.first()
+    outcome.text = (
+        "Explain the defining features of an industrial cluster using a working definition based on "
+        "proximity, specialisation, interconnection, critical mass and co-opetition."
+    )
+    outcome.save()
     topic.save_revision().publish()
     topic.refresh_from_db()
     if live_server is not None:

@@ -64,7 +64,8 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = CourseOutline.for_course(self)
+        # Lazy: the course's own views (glossary, tools, outline) put theirs in its place.
+        context["outline"] = SimpleLazyObject(lambda: CourseOutline.for_course(self))
         return context
 
     @path("glossary/")
@@ -75,10 +76,7 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
         return self.render(
             request,
             template="cms/glossary.html",
-            context_overrides={
-                "letters": glossary(self, request),
-                "outline": CourseOutline.for_course(self),
-            },
+            context_overrides=self.course_index_context(letters=lambda: glossary(self, request)),
         )
 
     @path("tools/")
@@ -89,11 +87,23 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
         return self.render(
             request,
             template="cms/tool_library.html",
-            context_overrides={
-                "tools": blocks_of_kind(self, "tool_sheet", request),
-                "outline": CourseOutline.for_course(self),
-            },
+            context_overrides=self.course_index_context(
+                tools=lambda: blocks_of_kind(self, "tool_sheet", request)
+            ),
         )
+
+    def course_index_context(self, **indexes):
+        """The glossary and tool library read every topic's body: their list is built lazily,
+        only when its cached fragment is stale (a publish moves the content version), as
+        a topic's article is."""
+        from ..outline import OutlineNode
+
+        return {
+            **{name: SimpleLazyObject(build) for name, build in indexes.items()},
+            "outline": CourseOutline(OutlineNode(self.pk, self.title, self.url), {}),  # the course links
+            "content_version": ContentVersion.current(),
+            "fragment_seconds": settings.LECTERN_FRAGMENT_CACHE_SECONDS,
+        }
 
     def descendant_model_at(self, levels_down):
         return {1: ModulePage, 2: LessonPage, 3: TopicPage}.get(levels_down, Page)

@@ -235,3 +235,22 @@ def test_every_level_is_reached_directly_and_a_course_view_wins_over_a_page_of_i
     outline = client.get(course.url + "outline/")
     assert outline.status_code == 200
     assert outline.templates[0].name == "cms/course_outline.html"
+
+
+def test_the_glossary_and_tool_library_are_served_from_the_cache_until_a_publish_changes_them(client):
+    from tests.blocks.test_sheets import course_with_bodies, term, tool_sheet, vocab_sheet
+
+    course, (topic,) = course_with_bodies(
+        [vocab_sheet(term("Digital twin", "A live model.")), tool_sheet("Walk")]
+    )
+    for view, shown in (("glossary/", "Digital twin"), ("tools/", "Walk")):
+        assert shown in client.get(course.url + view).content.decode()
+        with CaptureQueriesContext(connection) as warm:
+            client.get(course.url + view)
+        # No topic body is read again: the list comes from the cached fragment.
+        assert not [q for q in warm.captured_queries if "cms_topicpage" in q["sql"]], view
+
+    topic.body = [vocab_sheet(term("Edge computing", "Near the machine.")), tool_sheet("Score")]
+    topic.save_revision().publish()
+    assert "Edge computing" in client.get(course.url + "glossary/").content.decode()
+    assert "Score" in client.get(course.url + "tools/").content.decode()
