@@ -63,16 +63,44 @@ def _page_choices(page, request, version):
     return cache.get_or_set(key, compute, timeout=settings.LECTERN_FRAGMENT_CACHE_SECONDS)
 
 
-@register.simple_tag
-def content_language(page):
-    """The language the page's content is written in (English for an untranslated page)."""
+@register.simple_tag(takes_context=True)
+def content_language(context, page):
+    """The language the page's content is written in (English for an untranslated page,
+    an alias or one whose translation has only been started)."""
     if page is None or not getattr(page, "locale_id", None):
         return ""
     if translations.is_fallback(page):
         return page.alias_of.locale.language_code
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        from cms.translation_status import NOT_TRANSLATED, translation_state
+
+        version = context.get("content_version")
+        if (
+            translation_state(page, ContentVersion.current() if version is None else version).state
+            == NOT_TRANSLATED
+        ):
+            return settings.LANGUAGE_CODE
     return page.locale.language_code
 
 
 @register.filter
 def is_fallback(page):
     return page is not None and translations.is_fallback(page)
+
+
+@register.inclusion_tag("includes/translation_notice.html", takes_context=True)
+def translation_notice(context, page):
+    """The notice saying a page is shown untranslated or partly translated (nothing otherwise)."""
+    from cms.translation_status import translation_state
+
+    if page is None or not getattr(page, "locale_id", None):
+        return {"state": None}
+    version = context.get("content_version")
+    state = translation_state(page, ContentVersion.current() if version is None else version)
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    return {
+        "state": state.state,
+        "parts": state.english_parts,
+        "language": get_language_info(current)["name_local"],
+        "LANGUAGE_CODE": current,
+    }

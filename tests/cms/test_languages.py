@@ -119,6 +119,35 @@ def test_a_translated_page_is_shown_in_its_language_without_the_notice(client, t
     assert not re.search(r"(?<!FR: )Which body links firms", page)  # the exercise is translated too
 
 
+def test_a_translation_started_but_not_finished_still_says_it_is_shown_in_english(client, topic):
+    with TestCase.captureOnCommitCallbacks(execute=True):  # as if a translator opened the editor
+        apply_po(topic, locale("fr"), page_po(topic, locale("fr"), blank=True))
+    french = topic.get_translation(locale("fr"))
+    assert french.alias_of_id is None  # no longer an alias: the old check saw a translation
+    page = html(client, french.url)
+    assert re.search(r'<p class="notice notice--fallback" role="note" lang="fr">', page)
+    assert '<main id="main" class="wrap" tabindex="-1" lang="en">' in page  # read aloud as English
+
+
+def test_a_partly_translated_page_names_the_parts_still_in_english(client, topic):
+    po = in_french(page_po(topic, locale("fr"), blank=True))
+    for entry in po:
+        if entry.msgctxt.startswith("body.exercise-1"):  # the translator has not reached the exercise
+            entry.msgstr = ""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        apply_po(topic, locale("fr"), po)
+    page = html(client, topic.get_translation(locale("fr")).url)
+    notice = re.search(r'<div class="notice notice--fallback notice--partly".*?</div>', page, re.S).group(0)
+    assert "partiellement traduite" in notice
+    parts = re.findall(r"<li>(.*?)</li>", notice)
+    assert parts == ["Exercice « Check your understanding »"]
+    assert "FR: Why it matters" in page  # the rest is French
+
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the translator finishes
+        apply_po(topic, locale("fr"), in_french(page_po(topic, locale("fr"), blank=True)))
+    assert "notice--fallback" not in html(client, topic.get_translation(locale("fr")).url)
+
+
 # the switcher -----------------------------------------------------------------
 
 
