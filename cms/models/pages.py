@@ -21,9 +21,10 @@ from ..forms import TopicPageForm
 from ..outline import CourseOutline, topic_neighbours
 from ..routing import DirectDescendantRoutingMixin
 from .content_version import ContentVersion
+from .privacy import ViewRestrictionsInFewQueries
 
 
-class HomePage(DirectDescendantRoutingMixin, Page):
+class HomePage(ViewRestrictionsInFewQueries, DirectDescendantRoutingMixin, Page):
     """The catalogue at the root of a site: every course it hosts."""
 
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -48,7 +49,7 @@ class HomePage(DirectDescendantRoutingMixin, Page):
         return CoursePage if levels_down == 1 else None
 
 
-class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
+class CoursePage(ViewRestrictionsInFewQueries, DirectDescendantRoutingMixin, RoutablePageMixin, Page):
     """A course: its home page lists the modules; ``outline/`` shows the whole tree."""
 
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -141,7 +142,7 @@ class RollUpMixin:
         return node.minutes if node else 0
 
 
-class ModulePage(RollUpMixin, Page):
+class ModulePage(ViewRestrictionsInFewQueries, RollUpMixin, Page):
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -162,7 +163,7 @@ class ModulePage(RollUpMixin, Page):
         return context
 
 
-class LessonPage(RollUpMixin, Page):
+class LessonPage(ViewRestrictionsInFewQueries, RollUpMixin, Page):
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
     partner = models.ForeignKey(
         "cms.Partner",
@@ -197,7 +198,7 @@ def in_source_language():
     return models.Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
-class TopicPage(Page):
+class TopicPage(ViewRestrictionsInFewQueries, Page):
     """One unit of study: an introduction, the lesson body and what it teaches."""
 
     introduction = models.TextField(

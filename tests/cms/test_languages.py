@@ -614,3 +614,17 @@ def test_an_expert_role_translation_for_an_unknown_key_is_refused_by_name(tmp_pa
         error.value
     )
     assert not CoursePage.objects.exists()
+
+
+def test_a_french_topic_under_untranslated_pages_costs_few_queries_and_keeps_their_privacy(client, topic):
+    french = topic.get_translation(locale("fr"))  # an alias, as are its lesson, module and course
+    html(client, french.url)
+    ContentVersion.bump()  # the first view after a publish
+    with CaptureQueriesContext(connection) as queries:
+        html(client, french.url)
+    # Wagtail alone loads each untranslated ancestor's source page to check its privacy (four more).
+    assert len(queries) <= 16
+
+    PageViewRestriction.objects.create(page=topic.get_parent(), restriction_type="password", password="x")
+    page = html(client, french.url)  # Wagtail's password form, not the topic
+    assert 'name="password"' in page and "Which body links firms" not in page
