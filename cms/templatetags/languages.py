@@ -93,11 +93,11 @@ def translation_notice(context, page):
     """The notice saying a page is shown untranslated or partly translated (nothing otherwise)."""
     from cms.translation_status import translation_state
 
-    if page is None or not getattr(page, "locale_id", None):
-        return {"state": None}
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    if page is None or not getattr(page, "locale_id", None) or current == settings.LANGUAGE_CODE:
+        return {"state": None}  # under /en/ the page is an original: nothing to read
     version = context.get("content_version")
     state = translation_state(page, ContentVersion.current() if version is None else version)
-    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
     return {
         "state": state.state,
         "parts": state.english_parts,

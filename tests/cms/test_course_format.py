@@ -32,12 +32,7 @@ def database_state():
     return {
         "pages": sorted(
             TopicPage.objects.values_list(
-                "locale__language_code",
-                "slug",
-                "title",
-                "estimated_minutes",
-                "latest_revision_id",
-                "alias_of_id",
+                "locale__language_code", "slug", "title", "estimated_minutes", "latest_revision_id", "alias_of_id"
             ),
             key=repr,  # aliases in the other languages have no revision of their own
         ),
@@ -86,10 +81,7 @@ def test_import_updates_what_changed_and_keeps_the_rest(tmp_path, home):
     importer = CourseImporter(folder)
     importer.run()
     assert importer.counts == {"topic updated": 1}
-    assert (
-        TopicPage.objects.get(locale__language_code="en", slug="enabling-technologies").estimated_minutes
-        == 90
-    )
+    assert TopicPage.objects.get(locale__language_code="en", slug="enabling-technologies").estimated_minutes == 90
 
 
 def test_authors_keep_the_order_of_their_file(tmp_path, home):

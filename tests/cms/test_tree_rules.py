@@ -77,9 +77,7 @@ def test_the_admin_creates_a_topic_under_a_lesson_with_its_curriculum(admin_clie
         },
     )
     assert response.status_code == 302, response.content[:2000]
-    topic = TopicPage.objects.get(
-        locale__language_code="en", slug="edge-computing"
-    )  # not its copies in other languages
+    topic = TopicPage.objects.get(locale__language_code="en", slug="edge-computing")  # not its copies in other languages
     assert topic.get_parent().pk == lesson.pk
     assert topic.estimated_minutes == 45
     assert list(topic.outcomes.all()) == [outcome]
