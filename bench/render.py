@@ -14,6 +14,8 @@ the same run and interleaved so that machine noise hits all three alike:
 * cold    - the same topic with the whole cache emptied before each request (worst case)
 * bare    - a bare Wagtail page holding one paragraph (the site's home page)
 * static  - the topic's own HTML served as a static file by WhiteNoise
+* glossary, tools - the course's glossary and tool library (every topic's vocab and tool
+            sheets), as learners get them
 
 It prints medians in milliseconds, the ratios topic/bare and topic/static, and the
 number of SQL queries the topic page makes. Targets (issue 2): topic <= 1.5 x bare,
@@ -49,7 +51,39 @@ def setup_site():
     Site.objects.filter(is_default_site=True).update(hostname="course.test")
     from cms.models import TopicPage
 
-    return TopicPage.objects.descendant_of(course).order_by("path")[1]
+    topics = list(TopicPage.objects.descendant_of(course).order_by("path"))
+    for number, topic in enumerate(topics):  # a vocab and a tool sheet each, for the course indexes
+        topic.body = list(topic.body.raw_data) + sheets(number)
+        topic.save_revision().publish()
+    return topics[1]
+
+
+def sheets(number):
+    """A vocab sheet of five terms and a tool sheet: what the glossary and tool library gather."""
+    terms = [
+        {
+            "term": f"Term {number}.{n}",
+            "abbreviation": "",
+            "synonyms": [],
+            "definition": "A definition.",
+            "related": [],
+        }
+        for n in range(5)
+    ]
+    tool = {
+        "title": f"Tool {number}",
+        "purpose": "Why to use it.",
+        "when_to_use": "Early.",
+        "steps": ["One.", "Two."],
+        "inputs": [],
+        "outputs": [],
+        "tips": [],
+        "template": None,
+    }
+    return [
+        {"type": "vocab_sheet", "value": {"title": f"Terms {number}", "introduction": "", "terms": terms}},
+        {"type": "tool_sheet", "value": tool},
+    ]
 
 
 def forget(scenario):
@@ -97,8 +131,9 @@ def main():
     topic = setup_site()
     client = Client()
     topic_path = topic.get_url_parts()[2]
+    course_path = topic.get_parent().get_parent().get_parent().get_url_parts()[2]
     html = client.get(topic_path, HTTP_HOST="course.test").content
-    assert html.count(b'class="block ') == 30 and b"<figure" in html and b"<video" in html
+    assert html.count(b'class="block ') == 32 and b"<figure" in html and b"<video" in html
     os.makedirs(settings.WHITENOISE_ROOT, exist_ok=True)
     Path(settings.WHITENOISE_ROOT, "topic.html").write_bytes(html)
 
@@ -108,6 +143,8 @@ def main():
         ("published", topic_path, "course.test"),
         ("topic", topic_path, "course.test"),
         ("bare", "/en/", "bare.test"),  # "/" only redirects to the language prefix
+        ("glossary", course_path + "glossary/", "course.test"),
+        ("tools", course_path + "tools/", "course.test"),
     ]:
         client.get(path, HTTP_HOST=host)
         forget(name)
@@ -121,6 +158,13 @@ def main():
         "bare": ("/en/", "bare.test"),
         "static": ("/topic.html", "course.test"),
     }
+    # The glossary and tool library as learners get them: measured apart, since the
+    # publish and the emptied cache above would make every one of their views a first one.
+    indexes = {
+        "glossary": (course_path + "glossary/", "course.test"),
+        "tools": (course_path + "tools/", "course.test"),
+        "bare2": ("/en/", "bare.test"),
+    }
     # Warm up every path (templates, renditions, WhiteNoise's file index).
     for path, host in pages.values():
         for _ in range(10):
@@ -129,6 +173,13 @@ def main():
     for _ in range(args.requests):
         for name, (path, host) in pages.items():
             samples[name].append(timed(client, path, host, scenario=name))
+
+    for path, host in indexes.values():
+        timed(client, path, host)
+    samples.update({name: [] for name in indexes})
+    for _ in range(args.requests):
+        for name, (path, host) in indexes.items():
+            samples[name].append(timed(client, path, host))
 
     medians = {name: statistics.median(values) for name, values in samples.items()}
     print(f"requests per page: {args.requests}")
@@ -142,8 +193,12 @@ def main():
     print(f"cold topic / bare:   {medians['cold'] / medians['bare']:.2f}x   (cache emptied)")
     print(f"topic / static file: {medians['topic'] / medians['static']:.2f}x")
     print(
+        f"glossary / bare:     {medians['glossary'] / medians['bare2']:.2f}x   (course-wide index, as learners get it)"
+    )
+    print(f"tools / bare:        {medians['tools'] / medians['bare2']:.2f}x")
+    print(
         f"SQL queries: topic {counts['topic']}, published {counts['published']} (target <= 15), "
-        f"cold {counts['cold']}, bare {counts['bare']}"
+        f"cold {counts['cold']}, bare {counts['bare']}, glossary {counts['glossary']}, tools {counts['tools']}"
     )
 
 

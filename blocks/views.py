@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from .base import InteractiveBlock
+from .page_language import in_page_language
 from .questions.base import SubmissionError
 from .signals import exercise_graded
 
@@ -127,6 +128,7 @@ def _answer(request, page, child, result):
     return render(request, "blocks/grade_page.html", context)
 
 
+@in_page_language
 @csrf_exempt  # checked in the view, so that a missing token is a 400 with a message
 @require_POST
 def grade(request, page_id, block_id):

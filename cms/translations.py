@@ -59,8 +59,20 @@ def is_fallback(page: Page) -> bool:
     return getattr(page, "alias_of_id", None) is not None and page.alias_of.locale_id != page.locale_id
 
 
+def is_alias_of_another_language(page: Page) -> bool:
+    """``is_fallback`` without reading the source page: an alias in a locale that is not the
+    default one shows the default one's text (wagtail-localize's synchronised trees)."""
+    return page.alias_of_id is not None and page.locale.language_code != settings.LANGUAGE_CODE
+
+
 def available_translations(page: Page) -> list[Page]:
     """The page in every language it really exists in (aliases are not translations), itself included."""
+    return [p for p in public_versions(page) if p.alias_of_id is None]
+
+
+def public_versions(page: Page) -> list[Page]:
+    """The page at its address in every language, translated or not (an alias shows the
+    source), itself included; none kept private on itself or an ancestor."""
     # Wagtail's .public() reads every view restriction of the site first; a restriction
     # on the page itself or on an ancestor (a path prefix of the page's) is checked
     # here inside the one query instead.
@@ -68,7 +80,7 @@ def available_translations(page: Page) -> list[Page]:
         page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
     )
     pages = (
-        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        Page.objects.filter(translation_key=page.translation_key)
         .live()
         .exclude(Exists(restricted))
         .select_related("locale")

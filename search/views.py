@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .engines import get_engine
@@ -13,7 +14,7 @@ from .engines.base import EngineUnavailable
 from .forms import SearchForm, kind_labels
 from .queue import replay_if_due
 
-UNAVAILABLE = "Search is unavailable for a moment; please try again shortly."
+UNAVAILABLE = _("Search is unavailable for a moment; please try again shortly.")
 
 
 def _titles(ids):
@@ -93,9 +94,16 @@ def search_page(request):
 
 
 def search_api(request):
+    """The search as JSON; labels and messages speak the asked language (``?lang=``)."""
+    language = request.GET.get("lang", "")
+    with translation.override(language if language in LANGUAGE_NAMES else translation.get_language()):
+        return _search_api(request)
+
+
+def _search_api(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
-        return JsonResponse({"error": form.error_message() or "Give a query in 'q'."}, status=400)
+        return JsonResponse({"error": form.error_message() or _("Give a query in 'q'.")}, status=400)
     query = form.search_query(default_language=request_language(request))
     try:
         results = _search(query)

@@ -7,7 +7,7 @@ from the live topics below a page so that they can never drift from the content.
 
 from django.conf import settings
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -21,9 +21,10 @@ from ..forms import TopicPageForm
 from ..outline import CourseOutline, topic_neighbours
 from ..routing import DirectDescendantRoutingMixin
 from .content_version import ContentVersion
+from .privacy import ViewRestrictionsInFewQueries
 
 
-class HomePage(DirectDescendantRoutingMixin, Page):
+class HomePage(ViewRestrictionsInFewQueries, DirectDescendantRoutingMixin, Page):
     """The catalogue at the root of a site: every course it hosts."""
 
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -48,7 +49,7 @@ class HomePage(DirectDescendantRoutingMixin, Page):
         return CoursePage if levels_down == 1 else None
 
 
-class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
+class CoursePage(ViewRestrictionsInFewQueries, DirectDescendantRoutingMixin, RoutablePageMixin, Page):
     """A course: its home page lists the modules; ``outline/`` shows the whole tree."""
 
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -65,7 +66,8 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = CourseOutline.for_course(self)
+        # Lazy: the course's own views (glossary, tools, outline) put theirs in its place.
+        context["outline"] = SimpleLazyObject(lambda: CourseOutline.for_course(self))
         return context
 
     @path("glossary/")
@@ -76,10 +78,7 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
         return self.render(
             request,
             template="cms/glossary.html",
-            context_overrides={
-                "letters": glossary(self, request),
-                "outline": CourseOutline.for_course(self),
-            },
+            context_overrides=self.course_index_context(letters=lambda: glossary(self, request)),
         )
 
     @path("tools/")
@@ -90,11 +89,23 @@ class CoursePage(DirectDescendantRoutingMixin, RoutablePageMixin, Page):
         return self.render(
             request,
             template="cms/tool_library.html",
-            context_overrides={
-                "tools": blocks_of_kind(self, "tool_sheet", request),
-                "outline": CourseOutline.for_course(self),
-            },
+            context_overrides=self.course_index_context(
+                tools=lambda: blocks_of_kind(self, "tool_sheet", request)
+            ),
         )
+
+    def course_index_context(self, **indexes):
+        """The glossary and tool library read every topic's body: their list is built lazily,
+        only when its cached fragment is stale (a publish moves the content version), as
+        a topic's article is."""
+        from ..outline import OutlineNode
+
+        return {
+            **{name: SimpleLazyObject(build) for name, build in indexes.items()},
+            "outline": CourseOutline(OutlineNode(self.pk, self.title, self.url), {}),  # the course links
+            "content_version": ContentVersion.current(),
+            "fragment_seconds": settings.LECTERN_FRAGMENT_CACHE_SECONDS,
+        }
 
     def descendant_model_at(self, levels_down):
         return {1: ModulePage, 2: LessonPage, 3: TopicPage}.get(levels_down, Page)
@@ -125,7 +136,7 @@ class RollUpMixin:
         return node.minutes if node else 0
 
 
-class ModulePage(RollUpMixin, Page):
+class ModulePage(ViewRestrictionsInFewQueries, RollUpMixin, Page):
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -146,7 +157,7 @@ class ModulePage(RollUpMixin, Page):
         return context
 
 
-class LessonPage(RollUpMixin, Page):
+class LessonPage(ViewRestrictionsInFewQueries, RollUpMixin, Page):
     introduction = models.TextField(blank=True, verbose_name=_("introduction"))
     partner = models.ForeignKey(
         "cms.Partner",
@@ -181,7 +192,7 @@ def in_source_language():
     return models.Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
-class TopicPage(Page):
+class TopicPage(ViewRestrictionsInFewQueries, Page):
     """One unit of study: an introduction, the lesson body and what it teaches."""
 
     introduction = models.TextField(
@@ -259,7 +270,7 @@ class TopicPage(Page):
         context["content_version"] = self._content_version = ContentVersion.current()
         context["media_start"] = media_start_key(request)
         context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
-        context["breadcrumbs"] = breadcrumb_pages(self)
+        context["breadcrumbs"] = SimpleLazyObject(lambda: self.trail)
         return context
 
     @cached_property
@@ -276,6 +287,20 @@ class TopicPage(Page):
         version = getattr(self, "_content_version", None) or ContentVersion.current()
         language, terms = course_terms(self, version)
         return GlossaryLinker(terms, language)
+
+    @cached_property
+    def trail(self) -> list:
+        """The live pages above the topic from its course down: the breadcrumbs, and the
+        course of the course navigation, in one query run only when their cache is stale."""
+        return list(breadcrumb_pages(self))
+
+    @cached_property
+    def course_nav(self):
+        """Just the course's title and address, for its outline, glossary and tool links."""
+        from ..outline import OutlineNode
+
+        course = next((page for page in self.trail if isinstance(page, CoursePage)), None)
+        return CourseOutline(OutlineNode(course.pk, course.title, course.url), {}) if course else None
 
     @cached_property
     def neighbours(self):

@@ -100,8 +100,8 @@ def test_matching_does_not_pair_an_item_with_its_answer_in_the_markup(client, to
     for pair in ("m1", "m2", "m3"):
         assert pair not in without_csrf
         assert option_token(pair, "right") in html  # the answer is offered under an opaque name
-    select = re.search(r'<select id="q-q-match-(\w+)".*?</select>', html, re.S).group(0)
-    assert select.count("<option") == 4  # a blank choice and the three answers, same for every item
+    item = re.search(r'<fieldset class="matching__item">.*?</fieldset>', html, re.S).group(0)
+    assert item.count('type="radio"') == 3  # the three answers, the same for every item
 
 
 def test_right_answers_score_full_marks_through_the_json_api(client, topic):

@@ -34,15 +34,17 @@ def topic():
 def test_every_hotspot_is_a_button_opening_its_own_popover_panel(client, topic):
     html = client.get(topic.url).content.decode()
     buttons = re.findall(
-        r'<button type="button" class="hotspot" style="left: ([\d.]+)%; top: ([\d.]+)%;" popovertarget="([^"]+)" aria-label="([^"]+)">',
+        r'<button type="button" class="hotspot" style="left: ([\d.]+)%; top: ([\d.]+)%;" popovertarget="([^"]+)">'
+        r'<span class="hotspot__number">(\d+)</span> <span class="visually-hidden">([^<]+)</span></button>',
         html,
     )
-    assert [(float(x), float(y), label) for x, y, _target, label in buttons] == [
-        (12, 30, "Suppliers"),
-        (50.5, 0, "Manufacturer"),
-        (100, 100, "Customers"),
+    # The name a screen reader gives the button starts with the number a sighted learner sees.
+    assert [(float(x), float(y), number + " " + title) for x, y, _target, number, title in buttons] == [
+        (12, 30, "1 Suppliers"),
+        (50.5, 0, "2 Manufacturer"),
+        (100, 100, "3 Customers"),
     ]
-    targets = [target for _x, _y, target, _label in buttons]
+    targets = [target for _x, _y, target, _number, _title in buttons]
     assert len(set(targets)) == 3
     for target, hotspot in zip(targets, HOTSPOTS, strict=True):
         panel = re.search(

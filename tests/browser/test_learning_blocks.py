@@ -141,14 +141,23 @@ def test_a_learner_answers_an_exercise_with_the_keyboard_alone_and_reads_the_fee
     page.keyboard.press("ArrowRight")  # "False"
     page.keyboard.press("Tab")  # the blank
     page.keyboard.type("opc ua")
-    # The ordering and matching drop-downs: Tab to each, then type to choose (no pointer, no
-    # opened list). The items are shuffled, so read the focused drop-down's label first.
-    for answers in (POSITIONS, MATCHES):
-        for _select in answers:
-            page.keyboard.press("Tab")
-            label = page.evaluate("document.activeElement.labels[0].textContent")
-            page.keyboard.type(answers[label])
-            assert page.evaluate("document.activeElement.selectedIndex") > 0, label
+    # The ordering drop-downs: Tab to each, then type to choose (no pointer, no opened list).
+    # The items are shuffled, so read the focused drop-down's label first.
+    for _select in POSITIONS:
+        page.keyboard.press("Tab")
+        label = page.evaluate("document.activeElement.labels[0].textContent")
+        page.keyboard.type(POSITIONS[label])
+        assert page.evaluate("document.activeElement.selectedIndex") > 0, label
+    # The matching answers: one group of radio buttons per term; arrows move, Space chooses.
+    for _group in MATCHES:
+        page.keyboard.press("Tab")
+        term = page.evaluate("document.activeElement.closest('fieldset').querySelector('legend').textContent")
+        for _option in range(len(MATCHES)):
+            if page.evaluate("document.activeElement.labels[0].textContent.trim()").startswith(MATCHES[term]):
+                break
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Space")
+        assert page.evaluate("document.activeElement.labels[0].textContent.trim()").startswith(MATCHES[term])
     page.keyboard.press("Tab")  # the submit button
     page.keyboard.press("Enter")
 
@@ -172,6 +181,32 @@ def test_a_hotspot_opens_with_the_keyboard_and_closes_with_escape(page, topic_ur
     panel.wait_for(state="hidden")
     page.get_by_text("Text version of the infographic").click()
     assert "Machines report their state." in page.locator(".infographic__text").inner_text()
+
+
+def test_the_video_player_plays_pauses_and_jumps_to_a_chapter_or_cue_with_the_keyboard_alone(page, topic_url):
+    page.goto(topic_url)
+    page.locator(".infographic__text summary").focus()  # the last stop before the video
+    page.keyboard.press("Tab")  # the player
+    assert page.evaluate("document.activeElement.matches('[data-video-player]')")
+    page.keyboard.press("Space")
+    page.wait_for_function("!document.querySelector('[data-video-player]').paused")
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('[data-video-player]').paused")
+    chapter = page.get_by_role("link", name="When it pays off")
+    for _step in range(10):  # Tab through the player's own controls to the chapters
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "When it pays off":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-video-player]').currentTime >= 2.9")
+    assert chapter.is_visible() and current_time(page) == pytest.approx(3, abs=0.3)
+    page.keyboard.press("Tab")  # the transcript, folded
+    page.keyboard.press("Enter")  # opens it
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the third cue, at 7 s
+    page.wait_for_function("document.querySelector('[data-video-player]').currentTime >= 6.9")
+    assert current_time(page) == pytest.approx(7, abs=0.3)
 
 
 def current_time(page):

@@ -119,28 +119,75 @@ def test_a_translated_page_is_shown_in_its_language_without_the_notice(client, t
     assert not re.search(r"(?<!FR: )Which body links firms", page)  # the exercise is translated too
 
 
+def test_a_translation_started_but_not_finished_still_says_it_is_shown_in_english(client, topic):
+    with TestCase.captureOnCommitCallbacks(execute=True):  # as if a translator opened the editor
+        apply_po(topic, locale("fr"), page_po(topic, locale("fr"), blank=True))
+    french = topic.get_translation(locale("fr"))
+    assert french.alias_of_id is None  # no longer an alias: the old check saw a translation
+    page = html(client, french.url)
+    assert re.search(r'<p class="notice notice--fallback" role="note" lang="fr">', page)
+    assert '<main id="main" class="wrap" tabindex="-1" lang="en">' in page  # read aloud as English
+
+
+def test_a_partly_translated_page_names_the_parts_still_in_english(client, topic):
+    po = in_french(page_po(topic, locale("fr"), blank=True))
+    for entry in po:
+        if entry.msgctxt.startswith("body.exercise-1"):  # the translator has not reached the exercise
+            entry.msgstr = ""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        apply_po(topic, locale("fr"), po)
+    page = html(client, topic.get_translation(locale("fr")).url)
+    notice = re.search(r'<div class="notice notice--fallback notice--partly".*?</div>', page, re.S).group(0)
+    assert "partiellement traduite" in notice
+    parts = re.findall(r"<li>(.*?)</li>", notice)
+    assert parts == ["Exercice « Check your understanding »"]
+    assert "FR: Why it matters" in page  # the rest is French
+
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the translator finishes
+        apply_po(topic, locale("fr"), in_french(page_po(topic, locale("fr"), blank=True)))
+    assert "notice--fallback" not in html(client, topic.get_translation(locale("fr")).url)
+
+
 # the switcher -----------------------------------------------------------------
 
 
 def switcher(page):
-    """{language: link, or "current"} as the language switcher shows them."""
+    """{language: link, or "current"} as the language switcher shows them; a link to a
+    page not translated into its language ends in " (not translated)"."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S)
     if nav is None:
         return {}
     items = re.findall(
-        r'<(?:a href="([^"]*)" hreflang="\w+"|span aria-current="true") lang="(\w+)"', nav.group(0)
+        r'<(?:a href="([^"]*)" hreflang="\w+"|span aria-current="true") lang="(\w+)">[^<]*'
+        r'(<small class="language-switcher__fallback">)?',
+        nav.group(0),
     )
-    return {code: href or "current" for href, code in items}
+    return {code: (href or "current") + (" (not translated)" if mark else "") for href, code, mark in items}
 
 
-def test_the_switcher_lists_the_languages_the_page_exists_in(client, topic):
-    assert switcher(html(client, topic.url)) == {}  # English only: nothing to switch to
+def untranslated(page, *codes):
+    return {code: page.get_translation(locale(code)).url + " (not translated)" for code in codes}
+
+
+def test_the_switcher_lists_every_language_and_marks_those_not_translated_yet(client, topic):
+    assert switcher(html(client, topic.url)) == {
+        "en": "current",
+        **untranslated(topic, "fr", "es", "hu", "el"),
+    }
     french = translated(topic)
-    assert switcher(html(client, topic.url)) == {"en": "current", "fr": french.url}
-    assert switcher(html(client, french.url)) == {"en": topic.url, "fr": "current"}
-    # On the Hungarian address of the untranslated page: the two real versions, and where you are.
+    assert switcher(html(client, topic.url)) == {
+        "en": "current",
+        "fr": french.url,
+        **untranslated(topic, "es", "hu", "el"),
+    }
+    assert switcher(html(client, french.url))["fr"] == "current"
+    # On the Hungarian address of the untranslated page: every language, and where you are.
     hungarian = topic.get_translation(locale("hu"))
-    assert switcher(html(client, hungarian.url)) == {"en": topic.url, "fr": french.url, "hu": "current"}
+    links = switcher(html(client, hungarian.url))
+    assert links == {"en": topic.url, "fr": french.url, "hu": "current", **untranslated(topic, "es", "el")}
+    assert 'lang="hu">Magyar <small class="language-switcher__fallback">(még nincs lefordítva)' in html(
+        client, topic.url
+    )  # each mark is in its own language
 
 
 def test_the_switcher_never_offers_a_translation_kept_private_on_it_or_an_ancestor(client, topic):
@@ -148,9 +195,13 @@ def test_the_switcher_never_offers_a_translation_kept_private_on_it_or_an_ancest
     PageViewRestriction.objects.create(page=french, restriction_type="password", password="x")
     spanish_lesson = spanish.get_parent()  # an untranslated alias, private all the same
     PageViewRestriction.objects.create(page=spanish_lesson, restriction_type="password", password="x")
-    assert switcher(html(client, topic.url)) == {}
+    assert switcher(html(client, topic.url)) == {"en": "current", **untranslated(topic, "hu", "el")}
     PageViewRestriction.objects.filter(page=spanish_lesson).delete()
-    assert switcher(html(client, topic.url)) == {"en": "current", "es": spanish.url}
+    assert switcher(html(client, topic.url)) == {
+        "en": "current",
+        "es": spanish.url,
+        **untranslated(topic, "hu", "el"),
+    }
 
 
 def test_the_switcher_keeps_a_course_view_such_as_the_glossary_in_every_language(client, topic):
@@ -158,7 +209,8 @@ def test_the_switcher_keeps_a_course_view_such_as_the_glossary_in_every_language
     translated(course)
     french_course = course.get_translation(locale("fr"))
     links = switcher(html(client, course.url + "glossary/"))
-    assert links == {"en": "current", "fr": french_course.url + "glossary/"}
+    assert links["en"] == "current" and links["fr"] == french_course.url + "glossary/"
+    assert links["es"] == course.get_translation(locale("es")).url + "glossary/ (not translated)"
 
 
 # translated blocks ------------------------------------------------------------
@@ -562,3 +614,17 @@ def test_an_expert_role_translation_for_an_unknown_key_is_refused_by_name(tmp_pa
         error.value
     )
     assert not CoursePage.objects.exists()
+
+
+def test_a_french_topic_under_untranslated_pages_costs_few_queries_and_keeps_their_privacy(client, topic):
+    french = topic.get_translation(locale("fr"))  # an alias, as are its lesson, module and course
+    html(client, french.url)
+    ContentVersion.bump()  # the first view after a publish
+    with CaptureQueriesContext(connection) as queries:
+        html(client, french.url)
+    # Wagtail alone loads each untranslated ancestor's source page to check its privacy (four more).
+    assert len(queries) <= 16
+
+    PageViewRestriction.objects.create(page=topic.get_parent(), restriction_type="password", password="x")
+    page = html(client, french.url)  # Wagtail's password form, not the topic
+    assert 'name="password"' in page and "Which body links firms" not in page

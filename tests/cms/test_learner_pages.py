@@ -4,9 +4,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from cms.models import ContentVersion, CoursePage, LessonPage, ModulePage, TopicPage
+from cms.translations import sync_locale_trees
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +121,17 @@ def test_the_topic_page_shows_breadcrumbs_contents_outcomes_and_authors(client):
     assert '<aside class="callout callout--tip"' in page
 
 
+def test_a_topic_links_to_the_outline_glossary_and_tools_of_its_course_in_its_language(client):
+    course = factories.course(modules=1, lessons=1, topics=1, blocks=1)
+    sync_locale_trees()
+    topic = TopicPage.objects.descendant_of(course).get()
+    french_course = course.get_translation(Locale.objects.get(language_code="fr"))
+    page = client.get(topic.get_translation(french_course.locale).url).content.decode()
+    nav = re.search(r'<nav class="course-nav" aria-label="Cours">.*?</nav>', page, re.S).group(0)
+    for view in ("outline/", "glossary/", "tools/"):
+        assert f'href="{french_course.url}{view}"' in nav, view
+
+
 def test_previous_and_next_cross_lesson_and_module_boundaries(client):
     course = factories.course(modules=2, lessons=2, topics=1)
     topics = list(TopicPage.objects.descendant_of(course).order_by("path"))
@@ -224,3 +236,22 @@ def test_every_level_is_reached_directly_and_a_course_view_wins_over_a_page_of_i
     outline = client.get(course.url + "outline/")
     assert outline.status_code == 200
     assert outline.templates[0].name == "cms/course_outline.html"
+
+
+def test_the_glossary_and_tool_library_are_served_from_the_cache_until_a_publish_changes_them(client):
+    from tests.blocks.test_sheets import course_with_bodies, term, tool_sheet, vocab_sheet
+
+    course, (topic,) = course_with_bodies(
+        [vocab_sheet(term("Digital twin", "A live model.")), tool_sheet("Walk")]
+    )
+    for view, shown in (("glossary/", "Digital twin"), ("tools/", "Walk")):
+        assert shown in client.get(course.url + view).content.decode()
+        with CaptureQueriesContext(connection) as warm:
+            client.get(course.url + view)
+        # No topic body is read again: the list comes from the cached fragment.
+        assert not [q for q in warm.captured_queries if "cms_topicpage" in q["sql"]], view
+
+    topic.body = [vocab_sheet(term("Edge computing", "Near the machine.")), tool_sheet("Score")]
+    topic.save_revision().publish()
+    assert "Edge computing" in client.get(course.url + "glossary/").content.decode()
+    assert "Score" in client.get(course.url + "tools/").content.decode()

@@ -67,7 +67,7 @@
         return response.json().then(function (data) { return { ok: response.ok, data: data }; });
       }).then(function (reply) {
         if (reply.ok) showResult(form, reply.data.html, false);
-        else showResult(form, reply.data.error || "Your answers could not be checked.", true);
+        else showResult(form, reply.data.error || form.dataset.errorMessage, true);  // in the page's language
       }).catch(function () {
         form.submit();  // fall back to the plain form post
       });
