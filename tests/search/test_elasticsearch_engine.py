@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from files.local_s3 import free_port
 from search.engines.base import EngineUnavailable, SearchQuery
 from search.engines.elasticsearch import ElasticsearchEngine, build_search, mapping
+from tests.support.local_s3 import free_port
 
 
 def test_text_is_analysed_in_every_course_language():
