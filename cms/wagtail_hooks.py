@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from .content_checks import topic_issues
 from .course_format.publication import UNPUBLISHED_AS_DRAFT, UNPUBLISHED_AS_MISSING
+from .http_cache import mark_learner_page
 from .models import TopicPage
 
 
@@ -35,3 +36,7 @@ def warn_about_content_issues(request, page):
             messages.warning(request, _("%(problem)s Fix it before publishing.") % {"problem": issue.message})
         else:
             messages.warning(request, issue.message)
+
+
+# Operations (issue 15): learner pages get ETags and Cache-Control (cms.http_cache).
+hooks.register("before_serve_page", mark_learner_page)
