@@ -7,11 +7,13 @@ and any server a test starts as a subprocess, at it.
 
 import os
 
+import pytest
+
 
 def pytest_configure(config):
     from django.conf import settings
 
-    if not getattr(settings, "LECTERN_TEST_STARTS_S3", False):
+    if not settings.configured or not getattr(settings, "LECTERN_TEST_STARTS_S3", False):
         return
     from tests.support import local_s3
 
@@ -30,3 +32,13 @@ def pytest_unconfigure(config):
     from tests.support import local_s3
 
     local_s3.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real redis-server for the tests that need a cache shared between processes."""
+    from tests.support.servers import RedisServer, required_on_ci
+
+    server = RedisServer(required_on_ci("redis-server", "a cache shared between processes")).start()
+    yield server
+    server.stop()
