@@ -99,12 +99,16 @@ class GunicornServer:
         self.process: subprocess.Popen | None = None
         self.log = tempfile.NamedTemporaryFile(prefix="lectern-gunicorn-", suffix=".log", delete=False)
 
-    def start(self) -> GunicornServer:
+    def launch(self) -> GunicornServer:
+        """Start without waiting, so that several servers start side by side."""
         command = [sys.executable, "-m", "gunicorn", "cms.wsgi:application"]
         command += ["--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers), "--timeout", "60"]
         env = {**os.environ, **self.environment}
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log)
-        wait_for_port(self.port, self.process, "gunicorn", timeout=60)
+        return self
+
+    def wait(self) -> GunicornServer:
+        wait_for_port(self.port, self.process, "gunicorn", timeout=90)
         return self
 
     def get(self, path: str, **headers):
