@@ -13,6 +13,7 @@ plain HTTP from inside the network, with the machine's own address as the host.
 
 import threading
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -45,7 +46,7 @@ def check_file_store():
 
     if s3.is_configured():
         s3.client().head_bucket(Bucket=s3.bucket_name())
-    elif not settings.MEDIA_ROOT.is_dir():
+    elif not Path(settings.MEDIA_ROOT).is_dir():
         raise FileNotFoundError("MEDIA_ROOT is missing")
 
 
