@@ -77,11 +77,20 @@ def is_learner_page_response(request, response) -> bool:
     )
 
 
+def may_have_unlocked(request, page) -> bool:
+    """A visitor with a session may have given a private page's password: never share that page.
+
+    Without a session nobody can pass a restriction, so Wagtail would not have answered
+    200, and no query is needed.
+    """
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and page.get_view_restrictions().exists()
+
+
 def add_cache_headers(request, response, version) -> bool:
     """ETag and Cache-Control on a learner page; True when it may be shared between visitors."""
     page = request.lectern_page
     patch_vary_headers(response, ["Cookie"])
-    if request.user.is_authenticated or page.get_view_restrictions().exists():
+    if request.user.is_authenticated or may_have_unlocked(request, page):
         patch_cache_control(response, private=True, no_cache=True)
         return False
     response["ETag"] = page_etag(request, version, page)
@@ -120,6 +129,7 @@ class LearnerPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not request.path.startswith(LANGUAGE_PREFIXES):
             return self.get_response(request)
         version = ContentVersion.current()  # before rendering: see the module's docstring
+        request.lectern_content_version = version  # the page's fragments use it too: one query
         key = page_key(request, version) if self.may_store_pages and may_use_stored_page(request) else None
         stored = cache.get(key) if key else None
         if stored is not None:

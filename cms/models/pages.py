@@ -261,7 +261,10 @@ class TopicPage(Page):
     def get_context(self, request, *args, **kwargs):
         """Everything but the content version is lazy: a cached page runs none of it."""
         context = super().get_context(request, *args, **kwargs)
-        context["content_version"] = ContentVersion.current()
+        # Read once per request, before rendering, by cms.http_cache; else here.
+        context["content_version"] = (
+            getattr(request, "lectern_content_version", None) or ContentVersion.current()
+        )
         context["media_start"] = media_start_key(request)
         context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
         context["breadcrumbs"] = breadcrumb_pages(self)
