@@ -66,10 +66,12 @@ class MemoryWatch(threading.Thread):
 def run_locust(stack, host, args, label) -> list[dict]:
     prefix = stack.folder / f"locust-{label}"
     command = [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless"]
-    command += ["-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{int(args.minutes * 60)}s"]
+    minutes = args.nginx_minutes if label == "nginx" and args.nginx_minutes else args.minutes
+    command += ["-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{int(minutes * 60)}s"]
     command += ["--host", host, "--csv", str(prefix), "--only-summary", "--stop-timeout", "10"]
     env = {"LECTERN_LOAD_PLAN": str(stack.folder / "plan.json"), "LECTERN_LOAD_LEARNERS": str(stack.learners)}
-    subprocess.run(command, cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True)
+    (stack.folder.parent / f"lectern-locust-{label}.log").write_text(result.stdout + result.stderr)
     with open(f"{prefix}_stats.csv") as stats:
         return list(csv.DictReader(stats))
 
@@ -99,7 +101,8 @@ def print_memory(watch, warm_up) -> float:
 
 
 def load_phase(stack, host, servers, args, label) -> None:
-    print(f"\nLoad: {args.users} learners for {args.minutes} min, {label}", flush=True)
+    minutes = args.nginx_minutes if label.startswith("nginx") and args.nginx_minutes else args.minutes
+    print(f"\nLoad: {args.users} learners for {minutes} min, {label}", flush=True)
     watch = MemoryWatch(servers)
     watch.start()
     rows = run_locust(stack, host, args, label.split()[0])
@@ -136,6 +139,9 @@ def main():
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=5)
     parser.add_argument("--warm-up", type=int, default=60, help="seconds before the RSS baseline")
+    parser.add_argument(
+        "--nginx-minutes", type=float, default=None, help="length of the nginx run (--minutes)"
+    )
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-nginx", action="store_true")
     args = parser.parse_args()

@@ -58,9 +58,14 @@ class Stack:
 
     def __init__(self, redis: bool = True, learners: int = 60):
         self.folder = Path(tempfile.mkdtemp(prefix="lectern-stack-"))
-        self.environment = {"DJANGO_SETTINGS_MODULE": "bench.server_settings", "LECTERN_BENCH_DIR": str(self.folder)}
+        self.environment = {
+            "DJANGO_SETTINGS_MODULE": "bench.server_settings",
+            "LECTERN_BENCH_DIR": str(self.folder),
+        }
         self.learners = learners
-        self.redis = RedisServer(shutil.which("redis-server")) if redis and shutil.which("redis-server") else None
+        self.redis = (
+            RedisServer(shutil.which("redis-server")) if redis and shutil.which("redis-server") else None
+        )
         self.servers: list[subprocess.Popen] = []
         self.plan: dict = {}
 
@@ -82,7 +87,9 @@ class Stack:
 
     def run_python(self, arguments) -> subprocess.CompletedProcess:
         env = {**os.environ, **self.environment}
-        result = subprocess.run([sys.executable, *arguments], cwd=ROOT, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, *arguments], cwd=ROOT, env=env, capture_output=True, text=True
+        )
         if result.returncode != 0:
             raise SystemExit(f"Preparing the site failed:\n{result.stderr[-3000:]}")
         return result
@@ -92,7 +99,9 @@ class Stack:
         command = [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}"]
         command += ["--workers", str(workers), "--timeout", "60"]
         log = open(self.folder / f"gunicorn-{port}.log", "wb")  # noqa: SIM115 - kept open while it runs
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **self.environment}, stdout=log, stderr=log)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **self.environment}, stdout=log, stderr=log
+        )
         wait_for_port(port, process, "gunicorn", timeout=90)
         self.servers.append(process)
         return f"127.0.0.1:{port}", process

@@ -44,7 +44,7 @@ def wrk(url: str, seconds: int) -> tuple[float, str]:
 def measure(address: str, topic: str, seconds: int, rounds: int) -> dict:
     pages = {"static file (WhiteNoise)": STATIC_FILE, "anonymous cached topic": topic}
     for path in pages.values():  # warm up: the page is rendered and stored once per worker
-        wrk(f"http://{address}{path}", 2)
+        wrk(f"http://{address}{path}", 5)
     rates = {name: [] for name in pages}
     for round_number in range(1, rounds + 1):
         for name, path in pages.items():
