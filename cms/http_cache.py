@@ -55,7 +55,7 @@ def may_use_stored_page(request) -> bool:
 
 def page_key(request, version) -> str:
     address = f"{request.get_host()}{request.path}".encode()
-    return f"lectern-page:{settings.LECTERN_RELEASE}:{version}:{hashlib.sha1(address).hexdigest()}"
+    return f"lectern-page:2:{settings.LECTERN_RELEASE}:{version}:{hashlib.sha1(address).hexdigest()}"
 
 
 def page_etag(request, version, page) -> str:
@@ -111,14 +111,55 @@ def may_store(request, response) -> bool:
     )
 
 
-def stored_copy(response) -> tuple:
+def stored_copy(request, response) -> tuple:
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    return response.status_code, headers, response.content
+    return response.status_code, headers, response.content, needs_own_csrf_token(request, response)
 
 
 def from_stored(stored) -> HttpResponse:
-    status, headers, content = stored
+    status, headers, content, _needs_token = stored
     return HttpResponse(content, status=status, headers=headers)
+
+
+def stored_page(request):
+    """The stored copy of this anonymous page, or None; notes the content version on the request."""
+    if not (
+        settings.LECTERN_FULL_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and request.path.startswith(LANGUAGE_PREFIXES)
+        and may_use_stored_page(request)
+    ):
+        return None
+    request.lectern_content_version = version = ContentVersion.current()
+    return cache.get(page_key(request, version))
+
+
+def conditional(request, response):
+    return get_conditional_response(request, etag=response["ETag"], response=response) or response
+
+
+class AnonymousPageMiddleware:
+    """Early in the chain: a stored anonymous page that needs nothing of the visitor's.
+
+    Placed right after WhiteNoise, so such a page costs about what a static file does:
+    no session, language, CSRF or message machinery, and no page tree. A page with an
+    exercise needs the visitor's CSRF token and goes on to LearnerPageCacheMiddleware,
+    which serves the same stored copy once the token can be filled in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        stored = stored_page(request)
+        if stored is None:
+            return self.get_response(request)
+        if stored[3]:  # needs the visitor's own CSRF token
+            request.lectern_stored_page = stored
+            return self.get_response(request)
+        response = from_stored(stored)
+        response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
+        return conditional(request, response)
 
 
 class LearnerPageCacheMiddleware:
@@ -128,18 +169,18 @@ class LearnerPageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not request.path.startswith(LANGUAGE_PREFIXES):
             return self.get_response(request)
-        version = ContentVersion.current()  # before rendering: see the module's docstring
-        request.lectern_content_version = version  # the page's fragments use it too: one query
-        key = page_key(request, version) if self.may_store_pages and may_use_stored_page(request) else None
-        stored = cache.get(key) if key else None
+        stored = getattr(request, "lectern_stored_page", None)  # found by AnonymousPageMiddleware
         if stored is not None:
-            response = from_stored(stored)
-            return get_conditional_response(request, etag=response["ETag"], response=response) or response
+            return conditional(request, from_stored(stored))
+        version = getattr(request, "lectern_content_version", None)
+        if version is None:  # before rendering: see the module's docstring
+            request.lectern_content_version = version = ContentVersion.current()
+        key = (
+            page_key(request, version)
+            if settings.LECTERN_FULL_PAGE_CACHE and may_use_stored_page(request)
+            else None
+        )
         return self.respond(request, version, store_as=key)
-
-    @property
-    def may_store_pages(self):
-        return settings.LECTERN_FULL_PAGE_CACHE
 
     def respond(self, request, version, store_as):
         response = self.get_response(request)
@@ -148,5 +189,7 @@ class LearnerPageCacheMiddleware:
         ):
             return response
         if store_as and request.method == "GET" and may_store(request, response):
-            cache.set(store_as, stored_copy(response), timeout=settings.LECTERN_FRAGMENT_CACHE_SECONDS)
-        return get_conditional_response(request, etag=response["ETag"], response=response) or response
+            cache.set(
+                store_as, stored_copy(request, response), timeout=settings.LECTERN_FRAGMENT_CACHE_SECONDS
+            )
+        return conditional(request, response)

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "cms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Operations (issue 15): a stored anonymous learner page, served like a static file.
+    "cms.http_cache.AnonymousPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL prefix, then Accept-Language, then LANGUAGE_CODE.
     "cms.middleware.LanguageMiddleware",

@@ -97,3 +97,14 @@ def test_pages_outside_the_course_tree_get_no_etag(client, topic):
     response = client.get("/en/search/?q=topic")
     assert response.status_code == 200
     assert not response.has_header("ETag")
+
+
+def test_a_stored_anonymous_page_is_served_without_walking_the_page_tree(
+    client, topic, django_assert_num_queries
+):
+    client.get(topic.url)
+    with django_assert_num_queries(1):  # the content version, nothing else
+        stored = Client().get(topic.url)
+    assert stored.status_code == 200
+    assert topic.title in stored.content.decode()
+    assert stored["X-Frame-Options"] == "DENY" and "public" in stored["Cache-Control"]
