@@ -29,7 +29,9 @@ LECTERN_TEST_STARTS_S3 = (
 )
 if LECTERN_TEST_STARTS_S3:
     globals().update(
-        storage_settings({"AWS_STORAGE_BUCKET_NAME": "lectern-test", "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:1"})
+        storage_settings(
+            {"AWS_STORAGE_BUCKET_NAME": "lectern-test", "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:1"}
+        )
     )
     AWS_S3_ACCESS_KEY_ID = "testing"
     AWS_S3_SECRET_ACCESS_KEY = "testing"  # noqa: S105 - moto accepts any key
