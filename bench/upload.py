@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from files.local_s3 import LocalS3Server, create_bucket, free_port  # noqa: E402
+from tests.support.local_s3 import LocalS3Server, create_bucket, free_port  # noqa: E402
 
 MB = 1024 * 1024
 PARALLEL_PARTS = 6  # large_upload.js sends six parts at a time (a browser opens six connections per host)

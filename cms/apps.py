@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, translated_privacy
+        from . import checks, signals, translated_privacy  # noqa: F401 - checks registers the start-up warnings
 
         signals.connect()
         translated_privacy.connect()

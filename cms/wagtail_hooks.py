@@ -7,6 +7,7 @@ from wagtail.models import PageLogEntry
 
 from .content_checks import topic_issues
 from .course_format.publication import UNPUBLISHED_AS_DRAFT, UNPUBLISHED_AS_MISSING, UNPUBLISHED_WITH_PARENT
+from .http_cache import mark_learner_page
 from .models import TopicPage
 
 
@@ -59,3 +60,7 @@ def warn_about_content_issues(request, page):
             messages.warning(request, _("%(problem)s Fix it before publishing.") % {"problem": issue.message})
         else:
             messages.warning(request, issue.message)
+
+
+# Operations (issue 15): learner pages get ETags and Cache-Control (cms.http_cache).
+hooks.register("before_serve_page", mark_learner_page)

@@ -5,3 +5,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 application = get_wsgi_application()
+
+from cms.checks import warn_at_start  # noqa: E402 - needs the settings loaded above
+
+warn_at_start()

@@ -266,8 +266,10 @@ class TopicPage(ViewRestrictionsInFewQueries, Page):
     def get_context(self, request, *args, **kwargs):
         """Everything but the content version is lazy: a cached page runs none of it."""
         context = super().get_context(request, *args, **kwargs)
-        # Kept on the page too: the glossary's term map is cached under the same number.
-        context["content_version"] = self._content_version = ContentVersion.current()
+        # Read once per request, before rendering, by cms.http_cache; else here. Kept on the
+        # page too: the glossary's term map is cached under the same number.
+        self._content_version = getattr(request, "lectern_content_version", None) or ContentVersion.current()
+        context["content_version"] = self._content_version
         context["media_start"] = media_start_key(request)
         context["fragment_seconds"] = settings.LECTERN_FRAGMENT_CACHE_SECONDS
         context["breadcrumbs"] = SimpleLazyObject(lambda: self.trail)

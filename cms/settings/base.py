@@ -65,8 +65,14 @@ LECTERN_PLUGIN_APPS = discover_plugin_apps(LECTERN_DISABLED_PLUGINS)
 INSTALLED_APPS += LECTERN_PLUGIN_APPS
 
 MIDDLEWARE = [
+    # Operations (issue 15): a request id and one log line per request, then the health
+    # probes, answered before the HTTPS redirect and the host check.
+    "cms.request_log.RequestLogMiddleware",
+    "cms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Operations (issue 15): a stored anonymous learner page, served like a static file.
+    "cms.http_cache.AnonymousPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Language from the URL prefix, then Accept-Language, then LANGUAGE_CODE.
     "cms.middleware.LanguageMiddleware",
@@ -82,6 +88,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so it sees the response first: fills CSRF tokens into cached fragments.
     "blocks.csrf.CsrfPlaceholderMiddleware",
+    # Inside the placeholder filler, so a stored page keeps its placeholder and every
+    # visitor still gets their own CSRF token; ETag and Cache-Control for learner pages.
+    "cms.http_cache.LearnerPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -224,3 +233,56 @@ AXES_DISABLE_ACCESS_LOG = True  # failed attempts only, forgotten after the cool
 AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
 # Production runs several web processes: allauth's rate limits live in the cache, so
 # they need one cache shared by all of them (Redis, from REDIS_URL: see docs/accounts.md).
+
+# ---------------------------------------------------------------------------------------
+# Operations (issue 15): shared cache, HTTP caching, health probes and request logs.
+# Every variable is described in docs/deployment.md.
+# ---------------------------------------------------------------------------------------
+# One cache for every web process and machine when REDIS_URL is set (rate limits,
+# lock-outs, cached pages); otherwise each process keeps its own, which suits the demo.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lectern"),
+            # A stopped Redis fails a request within a second instead of holding it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "lectern"}}
+
+# How long a proxy, CDN or browser may keep an anonymous learner page (seconds).
+LECTERN_HTTP_MAX_AGE = int(os.environ.get("LECTERN_HTTP_MAX_AGE", "60"))
+# Whole anonymous learner pages kept in the cache and served before the page tree is walked.
+LECTERN_FULL_PAGE_CACHE = os.environ.get("LECTERN_FULL_PAGE_CACHE", "true").lower() in ("1", "true", "yes")
+# Changes every ETag and cached page at a deploy, when templates change but content does not.
+LECTERN_RELEASE = os.environ.get("LECTERN_RELEASE", "")
+# /readyz gives up on a database, cache, file store or search engine after this many seconds.
+LECTERN_READY_TIMEOUT = float(os.environ.get("LECTERN_READY_TIMEOUT", "3"))
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")  # "json" for a log collector
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "cms.request_log.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "cms.request_log.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "lectern.requests": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}

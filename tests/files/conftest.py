@@ -34,7 +34,7 @@ def fetch(url, **headers):
 @pytest.fixture
 def own_s3_server(settings, s3_bucket):
     """A moto_server of the test's own, with an empty bucket, which the test may stop."""
-    from files.local_s3 import LocalS3Server, create_bucket
+    from tests.support.local_s3 import LocalS3Server, create_bucket
 
     server = LocalS3Server()
     server.start()

@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
-from files.local_s3 import free_port
 from search.engines.base import SearchQuery
 from search.engines.database import DatabaseEngine
 from search.models import IndexEntry, PendingChange
 from tests import factories
+from tests.support.local_s3 import free_port
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import pytest
 
-from files.local_s3 import free_port
 from search.engines.base import EngineUnavailable, SearchQuery
 from search.engines.elasticsearch import (
     ElasticsearchEngine,
@@ -16,6 +15,7 @@ from search.engines.elasticsearch import (
     mapping,
     results_from,
 )
+from tests.support.local_s3 import free_port
 
 
 def test_text_is_analysed_in_every_course_language_by_stem_without_dropping_stop_words():
