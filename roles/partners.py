@@ -61,9 +61,7 @@ def ensure_partner_team(partner: Partner) -> RoleGroup:
 
 def source_lessons():
     """Lessons in the course's source language; aliases and translations are left out."""
-    return LessonPage.objects.filter(
-        locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True
-    )
+    return LessonPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
 
 
 def _page_edit_grants():

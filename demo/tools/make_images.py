@@ -11,6 +11,7 @@ Draws, with Pillow only:
 Output is deterministic: no timestamps, no randomness, fixed palette
 quantisation.  Run:  .venv/bin/python demo/tools/make_images.py
 """
+
 from __future__ import annotations
 
 import math
@@ -91,17 +92,21 @@ class Fig:
         self._use(fill, outline)
         x0, y0, x1, y1 = (v * S for v in box)
         if r:
-            self.d.rounded_rectangle((x0, y0, x1, y1), radius=r * S, fill=fill,
-                                     outline=outline, width=int(width * S))
+            self.d.rounded_rectangle(
+                (x0, y0, x1, y1), radius=r * S, fill=fill, outline=outline, width=int(width * S)
+            )
         else:
-            self.d.rectangle((x0, y0, x1, y1), fill=fill, outline=outline,
-                             width=int(width * S))
+            self.d.rectangle((x0, y0, x1, y1), fill=fill, outline=outline, width=int(width * S))
 
     def ellipse(self, cx, cy, rx, ry=None, fill=None, outline=None, width=1):
         ry = rx if ry is None else ry
         self._use(fill, outline)
-        self.d.ellipse(((cx - rx) * S, (cy - ry) * S, (cx + rx) * S, (cy + ry) * S),
-                       fill=fill, outline=outline, width=int(width * S))
+        self.d.ellipse(
+            ((cx - rx) * S, (cy - ry) * S, (cx + rx) * S, (cy + ry) * S),
+            fill=fill,
+            outline=outline,
+            width=int(width * S),
+        )
 
     def translucent(self, shape, coords, color, alpha):
         """Draw a filled ellipse/polygon blended over the image."""
@@ -125,8 +130,13 @@ class Fig:
 
     def arc(self, cx, cy, r, start, end, fill=TEXT, width=2):
         self._use(fill)
-        self.d.arc(((cx - r) * S, (cy - r) * S, (cx + r) * S, (cy + r) * S),
-                   start, end, fill=fill, width=int(width * S))
+        self.d.arc(
+            ((cx - r) * S, (cy - r) * S, (cx + r) * S, (cy + r) * S),
+            start,
+            end,
+            fill=fill,
+            width=int(width * S),
+        )
 
     def dashed(self, p0, p1, fill=MUTED, width=2, dash=10, gap=7):
         (x0, y0), (x1, y1) = p0, p1
@@ -142,8 +152,7 @@ class Fig:
 
     def dashed_rect(self, box, fill=MUTED, width=2, dash=10, gap=7):
         x0, y0, x1, y1 = box
-        for a, b in (((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)),
-                     ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))):
+        for a, b in (((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))):
             self.dashed(a, b, fill, width, dash, gap)
 
     def arrow(self, p0, p1, fill=TEXT, width=3, head=12, both=False):
@@ -196,8 +205,9 @@ class Fig:
             lines.append(cur)
         return lines
 
-    def para(self, x, y, s, size=15, style="regular", fill=TEXT, maxw=200,
-             align="center", valign="middle", lh=1.28):
+    def para(
+        self, x, y, s, size=15, style="regular", fill=TEXT, maxw=200, align="center", valign="middle", lh=1.28
+    ):
         """Draw wrapped text. x is the centre (align=center) or left edge.
         y is the vertical middle (valign=middle) or top (valign=top).
         Returns the y of the bottom of the block."""
@@ -231,25 +241,28 @@ class Fig:
 
     # ---- hotspots ----------------------------------------------------------
     def hot(self, x, y, title, text):
-        self.hotspots.append({
-            "x": round(100 * x / self.w, 1),
-            "y": round(100 * y / self.h, 1),
-            "title": title,
-            "text": " ".join(text.split()),
-        })
+        self.hotspots.append(
+            {
+                "x": round(100 * x / self.w, 1),
+                "y": round(100 * y / self.h, 1),
+                "title": title,
+                "text": " ".join(text.split()),
+            }
+        )
 
     # ---- output ------------------------------------------------------------
     def palette(self, small, colors):
         """Fixed palette: every flat colour actually drawn, topped up with
         median-cut colours for anti-aliased edges and blended areas."""
         base = sorted(self.colors)
-        extra = small.quantize(colors=colors, method=Image.Quantize.MEDIANCUT,
-                               dither=Image.Dither.NONE).getpalette()[:3 * colors]
+        extra = small.quantize(
+            colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        ).getpalette()[: 3 * colors]
         pal = list(base)
         for i in range(0, len(extra), 3):
             if len(pal) >= colors:
                 break
-            c = tuple(extra[i:i + 3])
+            c = tuple(extra[i : i + 3])
             if all(sum((a - b) ** 2 for a, b in zip(c, p)) > 24 for p in pal):
                 pal.append(c)
         return pal[:256]
@@ -260,12 +273,10 @@ class Fig:
         and shifts flat colours such as white)."""
         lookup = {}
         for _, c in small.getcolors(maxcolors=small.width * small.height):
-            lookup[c] = min(range(len(pal)),
-                            key=lambda i: sum((a - b) ** 2 for a, b in zip(c, pal[i])))
+            lookup[c] = min(range(len(pal)), key=lambda i: sum((a - b) ** 2 for a, b in zip(c, pal[i])))
         q = Image.new("P", small.size)
         q.putpalette([v for c in pal for v in c])
-        pixels = (small.get_flattened_data() if hasattr(small, "get_flattened_data")
-                  else small.getdata())
+        pixels = small.get_flattened_data() if hasattr(small, "get_flattened_data") else small.getdata()
         q.putdata([lookup[c] for c in pixels])
         return q
 
@@ -288,6 +299,7 @@ class Fig:
 # ---------------------------------------------------------------------------
 # Icons (centre coordinates, roughly 60x50 px)
 # ---------------------------------------------------------------------------
+
 
 def icon_machine(f, cx, cy, c):
     f.rect((cx - 30, cy - 16, cx + 22, cy + 22), fill=c, r=4)
@@ -327,10 +339,22 @@ def icon_person_tablet(f, cx, cy, c):
 
 
 def icon_shield(f, cx, cy, c, s=20):
-    f.poly([(cx - s, cy - s * 0.75), (cx, cy - s * 1.1), (cx + s, cy - s * 0.75),
-            (cx + s, cy + s * 0.1), (cx, cy + s * 1.15), (cx - s, cy + s * 0.1)], fill=c)
-    f.line([(cx - s * 0.45, cy), (cx - s * 0.1, cy + s * 0.35), (cx + s * 0.5, cy - s * 0.35)],
-           WHITE, max(2, s * 0.16))
+    f.poly(
+        [
+            (cx - s, cy - s * 0.75),
+            (cx, cy - s * 1.1),
+            (cx + s, cy - s * 0.75),
+            (cx + s, cy + s * 0.1),
+            (cx, cy + s * 1.15),
+            (cx - s, cy + s * 0.1),
+        ],
+        fill=c,
+    )
+    f.line(
+        [(cx - s * 0.45, cy), (cx - s * 0.1, cy + s * 0.35), (cx + s * 0.5, cy - s * 0.35)],
+        WHITE,
+        max(2, s * 0.16),
+    )
 
 
 def icon_truck(f, cx, cy, c):
@@ -343,9 +367,22 @@ def icon_truck(f, cx, cy, c):
 
 
 def icon_plant(f, cx, cy, c):
-    f.poly([(cx - 34, cy - 4), (cx - 34, cy - 20), (cx - 12, cy - 4), (cx - 12, cy - 20),
-            (cx + 10, cy - 4), (cx + 10, cy - 28), (cx + 18, cy - 28), (cx + 18, cy - 4),
-            (cx + 34, cy - 4), (cx + 34, cy + 22), (cx - 34, cy + 22)], fill=c)
+    f.poly(
+        [
+            (cx - 34, cy - 4),
+            (cx - 34, cy - 20),
+            (cx - 12, cy - 4),
+            (cx - 12, cy - 20),
+            (cx + 10, cy - 4),
+            (cx + 10, cy - 28),
+            (cx + 18, cy - 28),
+            (cx + 18, cy - 4),
+            (cx + 34, cy - 4),
+            (cx + 34, cy + 22),
+            (cx - 34, cy + 22),
+        ],
+        fill=c,
+    )
     for x in (cx - 24, cx - 8, cx + 8):
         f.rect((x, cy + 4, x + 9, cy + 12), fill=WHITE)
     f.rect((cx + 20, cy + 6, cx + 29, cy + 22), fill=WHITE)
@@ -365,8 +402,17 @@ def icon_gear(f, cx, cy, c, r=22):
 
 
 def icon_bolt(f, cx, cy, c):
-    f.poly([(cx + 6, cy - 26), (cx - 16, cy + 4), (cx - 2, cy + 4), (cx - 8, cy + 26),
-            (cx + 16, cy - 6), (cx + 2, cy - 6)], fill=c)
+    f.poly(
+        [
+            (cx + 6, cy - 26),
+            (cx - 16, cy + 4),
+            (cx - 2, cy + 4),
+            (cx - 8, cy + 26),
+            (cx + 16, cy - 6),
+            (cx + 2, cy - 6),
+        ],
+        fill=c,
+    )
 
 
 def icon_chip(f, cx, cy, c):
@@ -379,8 +425,7 @@ def icon_chip(f, cx, cy, c):
 
 
 def icon_network(f, cx, cy, c):
-    nodes = [(cx - 22, cy - 14), (cx + 20, cy - 20), (cx + 2, cy + 2),
-             (cx - 18, cy + 20), (cx + 24, cy + 16)]
+    nodes = [(cx - 22, cy - 14), (cx + 20, cy - 20), (cx + 2, cy + 2), (cx - 18, cy + 20), (cx + 24, cy + 16)]
     for a, b in ((0, 2), (1, 2), (2, 3), (2, 4), (0, 1), (3, 4)):
         f.line([nodes[a], nodes[b]], c, 3)
     for x, y in nodes:
@@ -415,11 +460,15 @@ def icon_sensor(f, cx, cy, c):
 # Infographic 1: smart factory and connected value chain
 # ---------------------------------------------------------------------------
 
+
 def info_smart_factory():
     f = Fig(1200, 750)
-    f.title("The smart factory and the connected value chain",
-            "Building blocks inside the plant, data exchanged with suppliers and customers",
-            size=30, y=36)
+    f.title(
+        "The smart factory and the connected value chain",
+        "Building blocks inside the plant, data exchanged with suppliers and customers",
+        size=30,
+        y=36,
+    )
 
     # factory building with a sawtooth roof; the red wall is the security perimeter
     x0, x1, top, bot = 300, 900, 134, 676
@@ -441,8 +490,9 @@ def info_smart_factory():
         f.arrow((x, 242), (x, 275), MUTED, 3, 10, both=True)
     f.rect((325, 277, 875, 345), fill=BLUE, r=10)
     f.text((600, 299), "Data infrastructure", 20, "bold", WHITE)
-    f.text((600, 326), "edge devices  ·  networks  ·  cloud or local platform", 15, "regular",
-           (220, 234, 246))
+    f.text(
+        (600, 326), "edge devices  ·  networks  ·  cloud or local platform", 15, "regular", (220, 234, 246)
+    )
 
     tiles = [
         ("Connected assets", "status, counts, energy", TEAL, icon_machine),
@@ -466,8 +516,7 @@ def info_smart_factory():
     f.rect((370, 592, 830, 656), fill=light(CORAL, 0.86), outline=CORAL, width=2, r=12)
     icon_shield(f, 410, 624, CORAL, 20)
     f.text((446, 611), "Security of operational technology", 17, "bold", TEXT, "lm")
-    f.text((446, 637), "whole plant network; main reference IEC 62443", 14,
-           "regular", MUTED, "lm")
+    f.text((446, 637), "whole plant network; main reference IEC 62443", 14, "regular", MUTED, "lm")
 
     # suppliers and customers
     def partner(box, icon, name, lines, c):
@@ -479,17 +528,42 @@ def info_smart_factory():
         y = by0 + 126
         for head, body in lines:
             f.text((bx0 + 14, y + 8), head, 13.5, "bold", dark(c, 0.1), "lm")
-            y = f.para(bx0 + 14, y + 18, body, 13.5, "regular", TEXT, maxw=bx1 - bx0 - 26,
-                       align="left", valign="top") + 8
+            y = (
+                f.para(
+                    bx0 + 14,
+                    y + 18,
+                    body,
+                    13.5,
+                    "regular",
+                    TEXT,
+                    maxw=bx1 - bx0 - 26,
+                    align="left",
+                    valign="top",
+                )
+                + 8
+            )
         return cx
 
-    sup_cx = partner((25, 240, 250, 530), icon_truck, "Suppliers",
-                     [("deliver", "materials, certificates, batch and quality data"),
-                      ("receive", "orders and forecasts, stock levels")], NAVY)
-    cus_cx = partner((950, 240, 1175, 530), icon_plant, "Customers",
-                     [("send", "forecasts and orders"),
-                      ("receive", "products with shipment notices, traceability and carbon data")],
-                     NAVY)
+    sup_cx = partner(
+        (25, 240, 250, 530),
+        icon_truck,
+        "Suppliers",
+        [
+            ("deliver", "materials, certificates, batch and quality data"),
+            ("receive", "orders and forecasts, stock levels"),
+        ],
+        NAVY,
+    )
+    cus_cx = partner(
+        (950, 240, 1175, 530),
+        icon_plant,
+        "Customers",
+        [
+            ("send", "forecasts and orders"),
+            ("receive", "products with shipment notices, traceability and carbon data"),
+        ],
+        NAVY,
+    )
     # flows: goods and data to the right (solid), orders to the left (dashed)
     for xa, xb in ((252, 298), (902, 948)):
         f.arrow((xa, 350), (xb, 350), NAVY, 4, 13)
@@ -497,48 +571,86 @@ def info_smart_factory():
         f._head(xa, 420, math.pi, NAVY, 13)
 
     f.rect((25, 694, 1175, 736), fill=NAVY, r=10)
-    f.text((600, 715), "Connected value chain:  solid arrows = goods and data to the customer,  "
-           "dashed arrows = orders and forecasts", 15.5, "regular", WHITE)
+    f.text(
+        (600, 715),
+        "Connected value chain:  solid arrows = goods and data to the customer,  "
+        "dashed arrows = orders and forecasts",
+        15.5,
+        "regular",
+        WHITE,
+    )
 
-    f.hot(360, 206, "Planning and execution",
-          """The ERP holds customer orders, stock and costs; a manufacturing execution system
+    f.hot(
+        360,
+        206,
+        "Planning and execution",
+        """The ERP holds customer orders, stock and costs; a manufacturing execution system
           (MES), or a lighter equivalent, turns them into jobs on the shop floor and records
           what actually happened. Linking the two lets planners schedule against real machine
-          status instead of yesterday's paper reports.""")
-    f.hot(360, 311, "Data infrastructure",
-          """Edge devices, networks and a cloud or on-site platform collect, store and share the
+          status instead of yesterday's paper reports.""",
+    )
+    f.hot(
+        360,
+        311,
+        "Data infrastructure",
+        """Edge devices, networks and a cloud or on-site platform collect, store and share the
           data that every other building block relies on. For a small firm this can start with
           one gateway and a subscription service. It should be chosen for openness and data
-          portability, not only for features.""")
-    f.hot(tile_centres[0], 420, "Connected assets",
-          """Machines and added sensors report their status, part counts, energy use and process
+          portability, not only for features.""",
+    )
+    f.hot(
+        tile_centres[0],
+        420,
+        "Connected assets",
+        """Machines and added sensors report their status, part counts, energy use and process
           parameters. Older machines can be connected with simple retrofit sensors, for example
           current clamps. Making machine status visible is often one of the first and cheapest
-          steps.""")
-    f.hot(tile_centres[1], 420, "Quality and maintenance",
-          """In-line measurement and machine vision catch defects while the part is still on the
+          steps.""",
+    )
+    f.hot(
+        tile_centres[1],
+        420,
+        "Quality and maintenance",
+        """In-line measurement and machine vision catch defects while the part is still on the
           line rather than at final inspection. Condition monitoring moves maintenance from fixed
           intervals towards actual need, which can reduce both breakdowns and unnecessary
-          servicing.""")
-    f.hot(tile_centres[2], 420, "Flexible automation and logistics",
-          """Collaborative robots, automated guided vehicles and autonomous mobile robots take
+          servicing.""",
+    )
+    f.hot(
+        tile_centres[2],
+        420,
+        "Flexible automation and logistics",
+        """Collaborative robots, automated guided vehicles and autonomous mobile robots take
           over repetitive or heavy tasks. Because they can be reprogrammed and moved, they suit
-          the small batches and product variety typical of SMEs better than fixed automation.""")
-    f.hot(tile_centres[3], 420, "Assistance for people",
-          """Digital work instructions, tablets and augmented reality put the right information
+          the small batches and product variety typical of SMEs better than fixed automation.""",
+    )
+    f.hot(
+        tile_centres[3],
+        420,
+        "Assistance for people",
+        """Digital work instructions, tablets and augmented reality put the right information
           in front of operators at the moment they need it. A smart factory still depends on
-          people; these tools help them handle variety and train new staff faster.""")
-    f.hot(410, 624, "Security",
-          """Connecting machines exposes production to cyber risks that isolated equipment rarely
+          people; these tools help them handle variety and train new staff faster.""",
+    )
+    f.hot(
+        410,
+        624,
+        "Security",
+        """Connecting machines exposes production to cyber risks that isolated equipment rarely
           faced. The IEC 62443 series of standards is the main reference for protecting
           operational technology, from network segmentation to secure remote access. Security is
-          a property of the whole plant, not an add-on to one building block.""")
-    f.hot(cus_cx, 290, "Connected value chain",
-          """Beyond the factory walls, customers and suppliers exchange forecasts, orders,
+          a property of the whole plant, not an add-on to one building block.""",
+    )
+    f.hot(
+        cus_cx,
+        290,
+        "Connected value chain",
+        """Beyond the factory walls, customers and suppliers exchange forecasts, orders,
           shipment notices, traceability and carbon footprint data electronically. Customers
           increasingly make such data a condition for staying on the approved supplier list.
           Suppliers that can deliver it strengthen their position, and a cluster can organise a
-          shared response when many members face the same request.""")
+          shared response when many members face the same request.""",
+    )
     return f
 
 
@@ -546,22 +658,36 @@ def info_smart_factory():
 # Infographic 2: digital maturity dimensions (radar profile)
 # ---------------------------------------------------------------------------
 
+
 def info_maturity_dimensions():
     f = Fig(1200, 750)
-    f.title("Digital maturity: six dimensions, one profile",
-            "An assessment places the company on a scale for each dimension (illustrative example)",
-            size=30, y=36)
+    f.title(
+        "Digital maturity: six dimensions, one profile",
+        "An assessment places the company on a scale for each dimension (illustrative example)",
+        size=30,
+        y=36,
+    )
     cx, cy, R = 420, 430, 235
-    dims = [("Strategy", NAVY), ("Processes", BLUE), ("Technology", TEAL),
-            ("Data", GREEN), ("People", AMBER), ("Organisation", PURPLE)]
+    dims = [
+        ("Strategy", NAVY),
+        ("Processes", BLUE),
+        ("Technology", TEAL),
+        ("Data", GREEN),
+        ("People", AMBER),
+        ("Organisation", PURPLE),
+    ]
     angles = [math.radians(-90 + 60 * i) for i in range(6)]
 
     def pt(i, r):
         return (cx + math.cos(angles[i]) * r, cy + math.sin(angles[i]) * r)
 
     for k in range(5, 0, -1):
-        f.poly([pt(i, R * k / 5) for i in range(6)],
-               fill=(232, 238, 245) if k % 2 else (244, 247, 251), outline=GRID, width=1.5)
+        f.poly(
+            [pt(i, R * k / 5) for i in range(6)],
+            fill=(232, 238, 245) if k % 2 else (244, 247, 251),
+            outline=GRID,
+            width=1.5,
+        )
     for i in range(6):
         f.line([(cx, cy), pt(i, R)], GRID, 2)
     # level numbers on the ring edges, between the Strategy and Processes axes
@@ -597,11 +723,13 @@ def info_maturity_dimensions():
     f.rect((px0, 112, px1, 470), fill=WHITE, outline=GRID, width=2, r=14)
     f.text((px0 + 20, 138), "Levels on the scale", 19, "bold", NAVY, "lm")
     f.text((px0 + 20, 162), "five steps, wording varies by model", 13.5, "italic", MUTED, "lm")
-    levels = [(5, "Adaptive", "the firm adjusts quickly, partly automatically"),
-              (4, "Data-driven", "integrated systems; data guides decisions"),
-              (3, "Connected", "key machines and software linked"),
-              (2, "Digitised islands", "some digital tools, little integration"),
-              (1, "Basic", "mostly paper and individual know-how")]
+    levels = [
+        (5, "Adaptive", "the firm adjusts quickly, partly automatically"),
+        (4, "Data-driven", "integrated systems; data guides decisions"),
+        (3, "Connected", "key machines and software linked"),
+        (2, "Digitised islands", "some digital tools, little integration"),
+        (1, "Basic", "mostly paper and individual know-how"),
+    ]
     y = 196
     for n, name, desc in levels:
         shade = light(NAVY, 0.75 - 0.15 * (n - 1))
@@ -613,12 +741,21 @@ def info_maturity_dimensions():
 
     f.rect((px0, 490, px1, 705), fill=light(TEAL, 0.88), outline=TEAL, width=2, r=14)
     f.text((px0 + 20, 516), "Reading the example profile", 18, "bold", dark(TEAL, 0.2), "lm")
-    f.bullets(px0 + 20, 538, [
-        "Technology at level 4, data at 1.5, people at 2.",
-        "The average of about 2.6 hides the imbalance.",
-        "Read the shape first: new machines risk being used at a fraction of their capacity.",
-        "Support should target the weak foundations: data and skills.",
-    ], 14, TEXT, maxw=px1 - px0 - 40, gap=7, dot=TEAL)
+    f.bullets(
+        px0 + 20,
+        538,
+        [
+            "Technology at level 4, data at 1.5, people at 2.",
+            "The average of about 2.6 hides the imbalance.",
+            "Read the shape first: new machines risk being used at a fraction of their capacity.",
+            "Support should target the weak foundations: data and skills.",
+        ],
+        14,
+        TEXT,
+        maxw=px1 - px0 - 40,
+        gap=7,
+        dot=TEAL,
+    )
 
     texts = {
         "Strategy": """Does the company have digital goals linked to its business goals, a budget
@@ -643,17 +780,25 @@ def info_maturity_dimensions():
     for i, (name, _) in enumerate(dims):
         x, y = pt(i, R)
         f.hot(x, y, name, texts[name])
-    f.hot(px1 - 30, 138, "Levels on the scale",
-          """Each dimension is rated on a scale, usually of four to six levels, where each level
+    f.hot(
+        px1 - 30,
+        138,
+        "Levels on the scale",
+        """Each dimension is rated on a scale, usually of four to six levels, where each level
           describes what a company at that stage typically does. The names used here are
           illustrative: every model, such as the EDIH Digital Maturity Assessment or national
-          self-checks, words its levels in its own way.""")
+          self-checks, words its levels in its own way.""",
+    )
     tx, ty = prof[2]
-    f.hot(tx - 40, ty - 20, "The profile, not the average",
-          """The shaded shape links the company's score on each dimension. In this fictional
+    f.hot(
+        tx - 40,
+        ty - 20,
+        "The profile, not the average",
+        """The shaded shape links the company's score on each dimension. In this fictional
           example technology is far ahead of data and people, a common pattern after a
           machine investment. The overall average looks moderate, but the imbalance is what
-          should shape the support the cluster offers.""")
+          should shape the support the cluster offers.""",
+    )
     return f
 
 
@@ -661,21 +806,41 @@ def info_maturity_dimensions():
 # Infographic 3: cluster service portfolio
 # ---------------------------------------------------------------------------
 
+
 def info_service_portfolio():
     f = Fig(1200, 750)
-    f.title("A cluster service portfolio built on the SME journey",
-            "Every service leads to a clear next step; cross-cutting services support all stages",
-            size=30, y=36)
+    f.title(
+        "A cluster service portfolio built on the SME journey",
+        "Every service leads to a clear next step; cross-cutting services support all stages",
+        size=30,
+        y=36,
+    )
     stages = [
-        ("1", "Awareness", BLUE, ["newsletters", "thematic breakfasts", "peer testimonies",
-                                 "company visits"]),
+        (
+            "1",
+            "Awareness",
+            BLUE,
+            ["newsletters", "thematic breakfasts", "peer testimonies", "company visits"],
+        ),
         ("2", "Diagnosis", TEAL, ["self-checks", "assessment visits", "benchmarking"]),
-        ("3", "Exploration and testing", GREEN, ["demonstrations", "test-before-invest",
-                                                 "small feasibility studies"]),
-        ("4", "Implementation", AMBER, ["matchmaking with providers", "help with funding",
-                                        "project coaching"]),
-        ("5", "Scaling and sharing", CORAL, ["collaborative projects", "communities of practice",
-                                             "members present results"]),
+        (
+            "3",
+            "Exploration and testing",
+            GREEN,
+            ["demonstrations", "test-before-invest", "small feasibility studies"],
+        ),
+        (
+            "4",
+            "Implementation",
+            AMBER,
+            ["matchmaking with providers", "help with funding", "project coaching"],
+        ),
+        (
+            "5",
+            "Scaling and sharing",
+            CORAL,
+            ["collaborative projects", "communities of practice", "members present results"],
+        ),
     ]
     w, p, step, y0, y1 = 240, 24, 222, 100, 178
     centres = []
@@ -706,17 +871,36 @@ def info_service_portfolio():
     f.text((600, 426), "Members' results inspire the next ones", 15, "italic", MUTED)
 
     f.rect((30, 458, 1170, 514), fill=PURPLE, r=12)
-    f.text((600, 486), "Cross-cutting services:   training  ·  funding watch  ·  "
-           "advocacy towards the region", 18, "bold", WHITE)
+    f.text(
+        (600, 486),
+        "Cross-cutting services:   training  ·  funding watch  ·  advocacy towards the region",
+        18,
+        "bold",
+        WHITE,
+    )
 
     heading = "For each service, decide who delivers it"
     f.text((600, 550), heading, 19, "bold", NAVY)
-    mpr = [("Make", NAVY, "Cluster staff deliver it: diagnosis, brokering, community "
-                         "activities. Needs knowledge of members and neutrality."),
-           ("Partner", TEAL, "Run jointly with a digital innovation hub or technology "
-                            "centre, e.g. test-before-invest using their equipment."),
-           ("Refer", AMBER, "The market provides it well, e.g. implementation consulting; "
-                           "the cluster makes a good introduction.")]
+    mpr = [
+        (
+            "Make",
+            NAVY,
+            "Cluster staff deliver it: diagnosis, brokering, community "
+            "activities. Needs knowledge of members and neutrality.",
+        ),
+        (
+            "Partner",
+            TEAL,
+            "Run jointly with a digital innovation hub or technology "
+            "centre, e.g. test-before-invest using their equipment.",
+        ),
+        (
+            "Refer",
+            AMBER,
+            "The market provides it well, e.g. implementation consulting; "
+            "the cluster makes a good introduction.",
+        ),
+    ]
     for i, (name, c, desc) in enumerate(mpr):
         bx0 = 30 + i * 385
         bx1 = bx0 + 370
@@ -726,39 +910,67 @@ def info_service_portfolio():
         f.text((bx0 + 48, 651), name, 18, "bold", WHITE)
         f.para(bx0 + 110, 651, desc, 15, "regular", TEXT, maxw=bx1 - bx0 - 124, align="left")
 
-    f.hot(centres[0], 122, "Awareness",
-          """Newsletters, thematic breakfasts, peer testimonies and company visits open the
+    f.hot(
+        centres[0],
+        122,
+        "Awareness",
+        """Newsletters, thematic breakfasts, peer testimonies and company visits open the
           conversation with firms that have not yet thought about digitalisation. Awareness
           only counts as part of a portfolio if it offers an obvious next step, such as booking
-          a self-check.""")
-    f.hot(centres[1], 122, "Diagnosis",
-          """Self-checks, assessment visits and benchmarking show an SME where it stands and
+          a self-check.""",
+    )
+    f.hot(
+        centres[1],
+        122,
+        "Diagnosis",
+        """Self-checks, assessment visits and benchmarking show an SME where it stands and
           what matters most. Diagnosis relies on knowing members and being neutral, so it is a
-          service the cluster usually delivers itself.""")
-    f.hot(centres[2], 122, "Exploration and testing",
-          """Demonstrations, test-before-invest and small feasibility studies let a firm try a
+          service the cluster usually delivers itself.""",
+    )
+    f.hot(
+        centres[2],
+        122,
+        "Exploration and testing",
+        """Demonstrations, test-before-invest and small feasibility studies let a firm try a
           technology before committing money. Many clusters discover they offer little at this
           stage; it is typically run with a European Digital Innovation Hub or a technology
-          centre.""")
-    f.hot(centres[3], 122, "Implementation",
-          """When a firm is ready to invest, the cluster matches it with suitable providers,
+          centre.""",
+    )
+    f.hot(
+        centres[3],
+        122,
+        "Implementation",
+        """When a firm is ready to invest, the cluster matches it with suitable providers,
           helps assemble funding and coaches the project. Implementation consulting itself is
           usually left to the market, and the cluster should avoid competing with consultant
-          members.""")
-    f.hot(centres[4], 122, "Scaling and sharing",
-          """Collaborative projects, communities of practice and members presenting their
+          members.""",
+    )
+    f.hot(
+        centres[4],
+        122,
+        "Scaling and sharing",
+        """Collaborative projects, communities of practice and members presenting their
           results help successful pilots spread. It is often the emptiest stage of a portfolio,
           yet firms that have finished a project are the most credible voices for the awareness
-          stage, closing the loop.""")
-    f.hot(150, 486, "Cross-cutting services",
-          """Some services support several stages at once: training, a watch on funding
+          stage, closing the loop.""",
+    )
+    f.hot(
+        150,
+        486,
+        "Cross-cutting services",
+        """Some services support several stages at once: training, a watch on funding
           calls, and advocacy towards the regional government. They are planned across the
-          journey rather than attached to one step.""")
-    f.hot(600 + f.textlen(heading, 19, "bold") / 2 + 26, 550, "Make, partner or refer",
-          """For each service the cluster decides whether to deliver it, run it with a partner
+          journey rather than attached to one step.""",
+    )
+    f.hot(
+        600 + f.textlen(heading, 19, "bold") / 2 + 26,
+        550,
+        "Make, partner or refer",
+        """For each service the cluster decides whether to deliver it, run it with a partner
           that has equipment or deep technical skills, or refer members to the market. A
           one-page service sheet then records the target group, the promise, who delivers,
-          the price, the next step and one success indicator.""")
+          the price, the next step and one success indicator.""",
+    )
     return f
 
 
@@ -766,13 +978,22 @@ def info_service_portfolio():
 # Figures (1000x600)
 # ---------------------------------------------------------------------------
 
+
 def fig_cluster_helix():
     f = Fig(1000, 600)
     f.title("Who is in a cluster: the helix of actors", size=26, y=32)
     R = 130
     circles = [
         (410, 200, BLUE, "Industry", "SMEs, large firms, specialised suppliers, service providers", -1, -1),
-        (590, 200, TEAL, "Research and education", "universities, vocational schools, research centres", 1, -1),
+        (
+            590,
+            200,
+            TEAL,
+            "Research and education",
+            "universities, vocational schools, research centres",
+            1,
+            -1,
+        ),
         (410, 405, AMBER, "Public authorities", "regional government, public agencies, chambers", -1, 1),
         (590, 405, PURPLE, "Civil society and users", "citizens, end users, community groups", 1, 1),
     ]
@@ -795,23 +1016,64 @@ def fig_cluster_helix():
     # side panels
     f.rect((20, 120, 245, 260), fill=WHITE, outline=GRID, width=2, r=12)
     f.text((36, 144), "Triple helix", 17, "bold", NAVY, "lm")
-    f.para(36, 164, "industry + research and education + public authorities", 14, "regular",
-           TEXT, maxw=195, align="left", valign="top")
+    f.para(
+        36,
+        164,
+        "industry + research and education + public authorities",
+        14,
+        "regular",
+        TEXT,
+        maxw=195,
+        align="left",
+        valign="top",
+    )
     f.rect((20, 280, 245, 420), fill=WHITE, outline=GRID, width=2, r=12)
     f.text((36, 304), "Quadruple helix", 17, "bold", PURPLE, "lm")
-    f.para(36, 324, "adds civil society and users, who bring needs, acceptance and new "
-           "ideas", 14, "regular", TEXT, maxw=195, align="left", valign="top")
+    f.para(
+        36,
+        324,
+        "adds civil society and users, who bring needs, acceptance and new ideas",
+        14,
+        "regular",
+        TEXT,
+        maxw=195,
+        align="left",
+        valign="top",
+    )
 
     f.rect((755, 120, 980, 260), fill=WHITE, outline=GRID, width=2, r=12)
     f.text((771, 144), "Linked by", 17, "bold", NAVY, "lm")
-    f.para(771, 164, "competition in the market and cooperation on skills, standards and "
-           "infrastructure", 14, "regular", TEXT, maxw=195, align="left", valign="top")
+    f.para(
+        771,
+        164,
+        "competition in the market and cooperation on skills, standards and infrastructure",
+        14,
+        "regular",
+        TEXT,
+        maxw=195,
+        align="left",
+        valign="top",
+    )
     f.rect((755, 280, 980, 420), fill=WHITE, outline=GRID, width=2, r=12)
     f.text((771, 304), "Tests of a real cluster", 15.5, "bold", NAVY, "lm")
-    f.bullets(771, 320, ["proximity", "specialisation", "interconnection",
-                         "critical mass and co-opetition"], 14, TEXT, maxw=200, gap=1, dot=NAVY)
-    f.text((500, 568), "The cluster exists with or without an organisation; "
-           "the organisation strengthens the links between actors.", 14, "italic", MUTED)
+    f.bullets(
+        771,
+        320,
+        ["proximity", "specialisation", "interconnection", "critical mass and co-opetition"],
+        14,
+        TEXT,
+        maxw=200,
+        gap=1,
+        dot=NAVY,
+    )
+    f.text(
+        (500, 568),
+        "The cluster exists with or without an organisation; "
+        "the organisation strengthens the links between actors.",
+        14,
+        "italic",
+        MUTED,
+    )
     return f
 
 
@@ -821,16 +1083,25 @@ def fig_cluster_life_cycle():
     X0, X1, YB, YT = 80, 820, 470, 110
     bounds = [X0, 250, 450, 640, X1]
     names = ["Emergence", "Growth", "Maturity", "Decline or renewal"]
-    descs = ["Pioneers and spin-offs; informal links",
-             "New firms, suppliers, skilled labour pool, institutions",
-             "Growth slows, incumbents dominate, variety narrows",
-             "Shrinks, or transforms through new activities"]
+    descs = [
+        "Pioneers and spin-offs; informal links",
+        "New firms, suppliers, skilled labour pool, institutions",
+        "Growth slows, incumbents dominate, variety narrows",
+        "Shrinks, or transforms through new activities",
+    ]
     shades = [(236, 242, 249), (244, 247, 251)]
     for i in range(4):
         f.rect((bounds[i], YT, bounds[i + 1], YB), fill=shades[i % 2])
         f.text(((bounds[i] + bounds[i + 1]) / 2, YT + 18), names[i], 16, "bold", NAVY)
-        f.para((bounds[i] + bounds[i + 1]) / 2, 515, descs[i], 13, "regular", TEXT,
-               maxw=bounds[i + 1] - bounds[i] - 16)
+        f.para(
+            (bounds[i] + bounds[i + 1]) / 2,
+            515,
+            descs[i],
+            13,
+            "regular",
+            TEXT,
+            maxw=bounds[i + 1] - bounds[i] - 16,
+        )
     for b in bounds[1:-1]:
         f.dashed((b, YT), (b, YB), GRID, 2, 6, 5)
     f.arrow((X0, YB), (X1 + 40, YB), TEXT, 2.5, 12)
@@ -853,18 +1124,39 @@ def fig_cluster_life_cycle():
     f.ellipse(decl[-1][0], decl[-1][1], 6, fill=RED)
 
     f.text((835, renew[-1][1] - 4), "Renewal", 16, "bold", GREEN, "lm")
-    f.bullets(835, renew[-1][1] + 12, ["upgrading, e.g. with Industry 4.0",
-                                       "related diversification", "new variety"],
-              13, TEXT, maxw=160, gap=2, dot=GREEN)
+    f.bullets(
+        835,
+        renew[-1][1] + 12,
+        ["upgrading, e.g. with Industry 4.0", "related diversification", "new variety"],
+        13,
+        TEXT,
+        maxw=160,
+        gap=2,
+        dot=GREEN,
+    )
     f.text((835, decl[-1][1] - 4), "Decline", 16, "bold", RED, "lm")
-    f.para(835, decl[-1][1] + 12, "fewer firms, jobs and skills", 13, "regular", TEXT, maxw=150,
-           align="left", valign="top")
+    f.para(
+        835,
+        decl[-1][1] + 12,
+        "fewer firms, jobs and skills",
+        13,
+        "regular",
+        TEXT,
+        maxw=150,
+        align="left",
+        valign="top",
+    )
 
     f.rect((462, 290, 628, 378), fill=WHITE, outline=AMBER, width=2, r=10)
     f.text((545, 308), "Risk of lock-in", 14.5, "bold", dark(AMBER, 0.25))
     f.para(545, 342, "technological, cognitive and political", 13, "regular", TEXT, maxw=150)
-    f.text((500, 570), "Stages have no fixed length, and a cluster can move back and forth "
-           "between them.", 14, "italic", MUTED)
+    f.text(
+        (500, 570),
+        "Stages have no fixed length, and a cluster can move back and forth between them.",
+        14,
+        "italic",
+        MUTED,
+    )
     return f
 
 
@@ -872,18 +1164,37 @@ def fig_industrial_revolutions():
     f = Fig(1000, 600)
     f.title("Four industrial revolutions", size=26, y=32)
     steps = [
-        ("Mechanisation", "from the late 18th century",
-         "Water and steam power drive looms, spinning machines and machine tools; work moves "
-         "into factories.", BLUE, icon_gear),
-        ("Electrification and mass production", "from the late 19th century",
-         "Electric motors, interchangeable parts, division of labour, the moving assembly line.",
-         TEAL, icon_bolt),
-        ("Automation with electronics and IT", "from around 1970",
-         "PLCs, CNC machines, industrial robots and business software automate single machines "
-         "and processes.", AMBER, icon_chip),
-        ("Cyber-physical systems", "Industrie 4.0, named in 2011",
-         "Machines, products, systems and people are connected and exchange data across the "
-         "factory and beyond.", CORAL, icon_network),
+        (
+            "Mechanisation",
+            "from the late 18th century",
+            "Water and steam power drive looms, spinning machines and machine tools; work moves "
+            "into factories.",
+            BLUE,
+            icon_gear,
+        ),
+        (
+            "Electrification and mass production",
+            "from the late 19th century",
+            "Electric motors, interchangeable parts, division of labour, the moving assembly line.",
+            TEAL,
+            icon_bolt,
+        ),
+        (
+            "Automation with electronics and IT",
+            "from around 1970",
+            "PLCs, CNC machines, industrial robots and business software automate single machines "
+            "and processes.",
+            AMBER,
+            icon_chip,
+        ),
+        (
+            "Cyber-physical systems",
+            "Industrie 4.0, named in 2011",
+            "Machines, products, systems and people are connected and exchange data across the "
+            "factory and beyond.",
+            CORAL,
+            icon_network,
+        ),
     ]
     ordinal = ["1st", "2nd", "3rd", "4th"]
     for i, (name, when, desc, c, icon) in enumerate(steps):
@@ -891,16 +1202,20 @@ def fig_industrial_revolutions():
         x1 = x0 + 222
         top = 478 - i * 46
         f.rect((x0, top, x1, 540), fill=c, r=6)
-        f.text(((x0 + x1) / 2, (top + 540) / 2 if i == 0 else top + 31), ordinal[i], 22,
-               "bold", WHITE)
+        f.text(((x0 + x1) / 2, (top + 540) / 2 if i == 0 else top + 31), ordinal[i], 22, "bold", WHITE)
         ctop, cbot = top - 262, top - 12
         f.rect((x0, ctop, x1, cbot), fill=WHITE, outline=light(c, 0.3), width=2, r=12)
         icon(f, (x0 + x1) / 2, ctop + 40, c)
         yb = f.para((x0 + x1) / 2, ctop + 76, name, 16.5, "bold", TEXT, maxw=200, valign="top")
         f.text(((x0 + x1) / 2, yb + 12), when, 13.5, "italic", dark(c, 0.2))
         f.para((x0 + x1) / 2, yb + 30, desc, 13.5, "regular", TEXT, maxw=196, valign="top")
-    f.text((500, 570), "On a real shop floor the eras overlap: machines from several decades "
-           "often work side by side.", 14, "italic", MUTED)
+    f.text(
+        (500, 570),
+        "On a real shop floor the eras overlap: machines from several decades often work side by side.",
+        14,
+        "italic",
+        MUTED,
+    )
     return f
 
 
@@ -918,8 +1233,7 @@ def fig_edge_cloud():
     icon_machine(f, 118, 290, NAVY)
     icon_sensor(f, 100, 380, NAVY)
     icon_sensor(f, 140, 380, NAVY)
-    f.para(125, 450, "machines, controllers, sensors and cameras", 13.5, "regular", TEXT,
-           maxw=150)
+    f.para(125, 450, "machines, controllers, sensors and cameras", 13.5, "regular", TEXT, maxw=150)
     f.arrow((214, 250), (262, 250), NAVY, 4, 13)
     f.para(238, 300, "raw signals", 12, "italic", MUTED, maxw=50)
 
@@ -930,12 +1244,21 @@ def fig_edge_cloud():
     f.text((350, 174), "in the plant, near the machines", 13, "regular", MUTED, "lm")
     f.text((290, 204), "gateway, industrial PC or local server", 13, "italic", MUTED, "lm")
     f.text((290, 232), "Best when", 15, "bold", TEXT, "lm")
-    f.bullets(290, 250, [
-        "decisions must be fast, e.g. rejecting a faulty part in milliseconds",
-        "raw data is too large to send, e.g. images or vibration signals",
-        "production must go on if the internet connection fails",
-        "data is too sensitive to leave the site",
-    ], 14, TEXT, maxw=270, gap=9, dot=TEAL)
+    f.bullets(
+        290,
+        250,
+        [
+            "decisions must be fast, e.g. rejecting a faulty part in milliseconds",
+            "raw data is too large to send, e.g. images or vibration signals",
+            "production must go on if the internet connection fails",
+            "data is too sensitive to leave the site",
+        ],
+        14,
+        TEXT,
+        maxw=270,
+        gap=9,
+        dot=TEAL,
+    )
 
     # cloud
     f.rect((650, 110, 975, 500), fill=WHITE, outline=BLUE, width=3, r=12)
@@ -944,13 +1267,22 @@ def fig_edge_cloud():
     f.text((740, 174), "remote data centres of a provider", 13, "regular", MUTED, "lm")
     f.text((672, 204), "used as IaaS, PaaS or ready-made SaaS", 13, "italic", MUTED, "lm")
     f.text((672, 232), "Best for", 15, "bold", TEXT, "lm")
-    f.bullets(672, 250, [
-        "long-term storage of history",
-        "comparing lines and sites",
-        "access from anywhere, dashboards and alerts",
-        "training AI models and heavy analysis",
-        "firms without their own IT staff",
-    ], 14, TEXT, maxw=285, gap=9, dot=BLUE)
+    f.bullets(
+        672,
+        250,
+        [
+            "long-term storage of history",
+            "comparing lines and sites",
+            "access from anywhere, dashboards and alerts",
+            "training AI models and heavy analysis",
+            "firms without their own IT staff",
+        ],
+        14,
+        TEXT,
+        maxw=285,
+        gap=9,
+        dot=BLUE,
+    )
 
     f.arrow((580, 250), (645, 250), TEXT, 3.5, 12)
     f.para(612, 222, "aggregates, events", 11.5, "italic", MUTED, maxw=64)
@@ -958,8 +1290,13 @@ def fig_edge_cloud():
     f.para(612, 362, "models, settings, updates", 11.5, "italic", MUTED, maxw=64)
 
     f.rect((20, 540, 980, 585), fill=NAVY, r=10)
-    f.text((500, 562), "Most real solutions are hybrid: the edge filters and reacts, "
-           "the cloud stores and analyses.", 15.5, "regular", WHITE)
+    f.text(
+        (500, 562),
+        "Most real solutions are hybrid: the edge filters and reacts, the cloud stores and analyses.",
+        15.5,
+        "regular",
+        WHITE,
+    )
     return f
 
 
@@ -967,15 +1304,25 @@ def fig_analytics_levels():
     f = Fig(1000, 600)
     f.title("Four levels of analytics", size=26, y=32)
     levels = [
-        ("Descriptive", "What happened?",
-         "Output per shift, downtime per machine, scrap per product", BLUE),
-        ("Diagnostic", "Why did it happen?",
-         "Downtime linked to causes, materials, shifts or tool changes", TEAL),
-        ("Predictive", "What is likely to happen?",
-         "When a bearing may fail; which batch may go out of tolerance", AMBER),
-        ("Prescriptive", "What should we do?",
-         "A recommended schedule, setting or maintenance date, sometimes applied automatically",
-         CORAL),
+        ("Descriptive", "What happened?", "Output per shift, downtime per machine, scrap per product", BLUE),
+        (
+            "Diagnostic",
+            "Why did it happen?",
+            "Downtime linked to causes, materials, shifts or tool changes",
+            TEAL,
+        ),
+        (
+            "Predictive",
+            "What is likely to happen?",
+            "When a bearing may fail; which batch may go out of tolerance",
+            AMBER,
+        ),
+        (
+            "Prescriptive",
+            "What should we do?",
+            "A recommended schedule, setting or maintenance date, sometimes applied automatically",
+            CORAL,
+        ),
     ]
     for i, (name, q, ex, c) in enumerate(levels):
         x0 = 40 + i * 232
@@ -987,21 +1334,36 @@ def fig_analytics_levels():
         f.line([(x0 + 20, top + 68), (x1 - 20, top + 68)], light(c, 0.45), 1.5)
         f.para((x0 + x1) / 2, top + 78, ex, 13, "regular", WHITE, maxw=196, valign="top")
     f.rect((40, 523, 958, 563), fill=NAVY, r=8)
-    f.text((499, 543), "Foundation: reliable, connected data with agreed definitions",
-           16, "bold", WHITE)
+    f.text((499, 543), "Foundation: reliable, connected data with agreed definitions", 16, "bold", WHITE)
     f.arrow((70, 300), (470, 110), MUTED, 3, 14)
     f.para(150, 150, "Each level rests on the one below", 16, "bold", NAVY, maxw=190)
-    f.para(150, 202, "value grows, and so do the data, skills and history required", 13.5,
-           "regular", MUTED, maxw=200)
-    f.text((500, 583), "Many SMEs gain most from mastering the first two levels before "
-           "moving to prediction.", 13.5, "italic", MUTED)
+    f.para(
+        150,
+        202,
+        "value grows, and so do the data, skills and history required",
+        13.5,
+        "regular",
+        MUTED,
+        maxw=200,
+    )
+    f.text(
+        (500, 583),
+        "Many SMEs gain most from mastering the first two levels before moving to prediction.",
+        13.5,
+        "italic",
+        MUTED,
+    )
     return f
 
 
 def fig_maturity_stages():
     f = Fig(1000, 600)
-    f.title("Levels of a maturity model: the acatech example",
-            "Six development stages of the acatech Industrie 4.0 Maturity Index", size=26, y=30)
+    f.title(
+        "Levels of a maturity model: the acatech example",
+        "Six development stages of the acatech Industrie 4.0 Maturity Index",
+        size=26,
+        y=30,
+    )
     stages = [
         ("Computerisation", "IT used for single tasks, systems isolated"),
         ("Connectivity", "systems linked; IT and machines partly integrated"),
@@ -1018,19 +1380,25 @@ def fig_maturity_stages():
         f.rect((x0, top, x1, 520), fill=c, r=6)
         f.text(((x0 + x1) / 2, top + 22), str(i + 1), 22, "bold", WHITE)
         yb = f.para((x0 + x1) / 2, top - 92, name, 15.5, "bold", TEXT, maxw=146, valign="top")
-        f.para((x0 + x1) / 2, yb + 4, desc, 13, "italic" if i >= 2 else "regular",
-               dark(c, 0.3) if i >= 2 else TEXT, maxw=142, valign="top")
+        f.para(
+            (x0 + x1) / 2,
+            yb + 4,
+            desc,
+            13,
+            "italic" if i >= 2 else "regular",
+            dark(c, 0.3) if i >= 2 else TEXT,
+            maxw=142,
+            valign="top",
+        )
     # group brackets
-    for (a, b, label, c) in ((0, 1, "Digitalisation", BLUE), (2, 5, "Industrie 4.0", CORAL)):
+    for a, b, label, c in ((0, 1, "Digitalisation", BLUE), (2, 5, "Industrie 4.0", CORAL)):
         xa, xb = 30 + a * 158, 30 + b * 158 + 150
         f.line([(xa, 530), (xa, 540), (xb, 540), (xb, 530)], c, 2.5)
         f.text(((xa + xb) / 2, 560), label, 16, "bold", c)
     f.rect((30, 96, 450, 222), fill=WHITE, outline=GRID, width=2, r=12)
     f.text((48, 120), "Assessed in four structural areas", 16, "bold", NAVY, "lm")
-    f.bullets(48, 136, ["resources", "information systems"], 14, TEXT, maxw=180, gap=2,
-              dot=NAVY)
-    f.bullets(236, 136, ["organisational structure", "culture"], 14, TEXT, maxw=210, gap=2,
-              dot=NAVY)
+    f.bullets(48, 136, ["resources", "information systems"], 14, TEXT, maxw=180, gap=2, dot=NAVY)
+    f.bullets(236, 136, ["organisational structure", "culture"], 14, TEXT, maxw=210, gap=2, dot=NAVY)
     f.text((48, 200), "Each stage builds on the one before.", 13.5, "italic", MUTED, "lm")
     return f
 
@@ -1040,20 +1408,55 @@ def fig_roadmap():
     f.title("From assessment to roadmap: three horizons", size=26, y=32)
     f.rect((20, 80, 170, 440), fill=light(NAVY, 0.86), outline=NAVY, width=2, r=12)
     f.text((95, 106), "Today", 18, "bold", NAVY)
-    f.para(95, 126, "Assessment profile: paper quality records, no link between production "
-           "and ERP", 13.5, "regular", TEXT, maxw=126, valign="top")
+    f.para(
+        95,
+        126,
+        "Assessment profile: paper quality records, no link between production and ERP",
+        13.5,
+        "regular",
+        TEXT,
+        maxw=126,
+        valign="top",
+    )
     f.rect((830, 80, 980, 440), fill=light(GREEN, 0.84), outline=GREEN, width=2, r=12)
     f.text((905, 106), "Objective", 18, "bold", dark(GREEN, 0.2))
-    f.para(905, 126, "Win a large retail customer that requires full batch traceability "
-           "within three years", 13.5, "regular", TEXT, maxw=126, valign="top")
+    f.para(
+        905,
+        126,
+        "Win a large retail customer that requires full batch traceability within three years",
+        13.5,
+        "regular",
+        TEXT,
+        maxw=126,
+        valign="top",
+    )
 
-    hz = [("0 to 6 months", BLUE, "Quality manager", "hours of paperwork per week",
-           ["Digital HACCP check forms on tablets", "Clean up product and batch master data"]),
-          ("6 to 18 months", TEAL, "Production manager", "time to trace a batch",
-           ["Barcode labels on every batch", "Connect scales and ovens to light production "
-            "tracking, tested first via test-before-invest"]),
-          ("18 to 36 months", AMBER, "Managing director", "energy per kilo produced",
-           ["Energy monitoring", "Use the collected data to optimise drying cycles"])]
+    hz = [
+        (
+            "0 to 6 months",
+            BLUE,
+            "Quality manager",
+            "hours of paperwork per week",
+            ["Digital HACCP check forms on tablets", "Clean up product and batch master data"],
+        ),
+        (
+            "6 to 18 months",
+            TEAL,
+            "Production manager",
+            "time to trace a batch",
+            [
+                "Barcode labels on every batch",
+                "Connect scales and ovens to light production tracking, tested first via test-before-invest",
+            ],
+        ),
+        (
+            "18 to 36 months",
+            AMBER,
+            "Managing director",
+            "energy per kilo produced",
+            ["Energy monitoring", "Use the collected data to optimise drying cycles"],
+        ),
+    ]
     for i, (label, c, owner, indicator, acts) in enumerate(hz):
         x0 = 185 + i * 218
         x1 = x0 + 206
@@ -1079,20 +1482,40 @@ def fig_roadmap():
         f.text((x, 498), lab, 13, "bold", TEXT)
     rx = 403 + (621 - 403) * 0.45
     f.poly([(rx, 464), (rx + 11, 478), (rx, 492), (rx - 11, 478)], fill=CORAL)
-    f.para(rx + 18, 504, "Reassess with the same tool after 12 to 18 months", 12.5, "italic",
-           dark(CORAL, 0.2), maxw=230, align="left", valign="top")
+    f.para(
+        rx + 18,
+        504,
+        "Reassess with the same tool after 12 to 18 months",
+        12.5,
+        "italic",
+        dark(CORAL, 0.2),
+        maxw=230,
+        align="left",
+        valign="top",
+    )
 
     f.rect((20, 540, 980, 585), fill=NAVY, r=10)
-    f.text((500, 562), "Every action has an owner, a budget range and funding source, "
-           "one or two indicators, and named support", 14.5, "regular", WHITE)
+    f.text(
+        (500, 562),
+        "Every action has an owner, a budget range and funding source, "
+        "one or two indicators, and named support",
+        14.5,
+        "regular",
+        WHITE,
+    )
     return f
 
 
 def fig_open_innovation():
     f = Fig(1000, 600)
     f.title("Open innovation: knowledge crosses the firm boundary", size=26, y=30)
-    f.text((500, 62), "The dashed line is the boundary of the SME; it is porous in both "
-           "directions", 14, "italic", MUTED)
+    f.text(
+        (500, 62),
+        "The dashed line is the boundary of the SME; it is porous in both directions",
+        14,
+        "italic",
+        MUTED,
+    )
     # funnel
     L, Rx = 230, 760
     tl, bl, tr, br = 165, 455, 262, 358
@@ -1101,18 +1524,31 @@ def fig_open_innovation():
     f.dashed((L, bl), (Rx, br), NAVY, 3, 12, 8)
     f.text((300, 312), "SME", 22, "bold", light(NAVY, 0.35))
     # ideas / projects moving through
-    dots = [(270, 210, 7), (285, 260, 9), (262, 330, 6), (300, 390, 8), (275, 420, 6),
-            (360, 230, 8), (380, 300, 10), (350, 360, 7), (395, 400, 6), (450, 255, 9),
-            (470, 330, 8), (520, 290, 10), (540, 350, 7), (600, 305, 9), (650, 320, 8),
-            (700, 300, 9)]
+    dots = [
+        (270, 210, 7),
+        (285, 260, 9),
+        (262, 330, 6),
+        (300, 390, 8),
+        (275, 420, 6),
+        (360, 230, 8),
+        (380, 300, 10),
+        (350, 360, 7),
+        (395, 400, 6),
+        (450, 255, 9),
+        (470, 330, 8),
+        (520, 290, 10),
+        (540, 350, 7),
+        (600, 305, 9),
+        (650, 320, 8),
+        (700, 300, 9),
+    ]
     for x, y, r in dots:
         f.ellipse(x, y, r, fill=light(NAVY, 0.35))
     f.arrow((560, 310), (740, 310), NAVY, 3, 12)
 
     # own ideas from the left
     f.rect((20, 250, 180, 370), fill=WHITE, outline=GRID, width=2, r=10)
-    f.para(100, 310, "Ideas from the shop floor, customers and suppliers", 13.5, "regular",
-           TEXT, maxw=140)
+    f.para(100, 310, "Ideas from the shop floor, customers and suppliers", 13.5, "regular", TEXT, maxw=140)
     f.arrow((184, 310), (250, 310), NAVY, 3, 12)
 
     # market
@@ -1122,8 +1558,7 @@ def fig_open_innovation():
     f.arrow((762, 310), (792, 310), NAVY, 4, 12)
 
     # inbound
-    for x, lab in ((300, "Technology providers"), (470, "University labs"),
-                   (620, "Student projects")):
+    for x, lab in ((300, "Technology providers"), (470, "University labs"), (620, "Student projects")):
         hw = f.textlen(lab, 14, "bold") / 2 + 12
         f.rect((x - hw, 88, x + hw, 124), fill=light(TEAL, 0.85), outline=TEAL, width=2, r=8)
         f.text((x, 106), lab, 14, "bold", dark(TEAL, 0.3))
@@ -1137,8 +1572,15 @@ def fig_open_innovation():
         by = bl + (br - bl) * (x - L) / (Rx - L)
         f.arrow((x, by - 20), (x + 40, 505), AMBER, 4, 13)
     f.rect((560, 508, 800, 568), fill=light(AMBER, 0.85), outline=AMBER, width=2, r=8)
-    f.para(680, 538, "Other markets: licences, spin-off products, tools sold to other firms",
-           13, "regular", TEXT, maxw=220)
+    f.para(
+        680,
+        538,
+        "Other markets: licences, spin-off products, tools sold to other firms",
+        13,
+        "regular",
+        TEXT,
+        maxw=220,
+    )
     f.text((818, 520), "Outbound", 18, "bold", dark(AMBER, 0.1), "lm")
     f.text((818, 542), "taking knowledge out", 13, "italic", MUTED, "lm")
 
@@ -1147,8 +1589,7 @@ def fig_open_innovation():
     by = bl + (br - bl) * (x - L) / (Rx - L)
     f.arrow((x, by - 22), (x, 506), PURPLE, 4, 13, both=True)
     f.rect((200, 508, 480, 568), fill=light(PURPLE, 0.85), outline=PURPLE, width=2, r=8)
-    f.para(340, 538, "Partners co-develop, sharing risks and results", 13, "regular", TEXT,
-           maxw=250)
+    f.para(340, 538, "Partners co-develop, sharing risks and results", 13, "regular", TEXT, maxw=250)
     f.text((190, 520), "Coupled", 18, "bold", PURPLE, "rm")
     f.text((190, 542), "working together", 13, "italic", MUTED, "rm")
     return f
@@ -1170,11 +1611,11 @@ INFOGRAPHICS = [
         "topic": f"{M1}/02-understanding-industry-4-0/03-the-smart-factory-and-the-connected-value-chain.yaml",
         "title": "The smart factory and the connected value chain",
         "alt_text": "Diagram of a factory building containing planning and execution, data "
-                    "infrastructure, connected assets, quality and maintenance, flexible "
-                    "automation, assistance for people and a security layer, linked by data "
-                    "flows to suppliers on the left and customers on the right.",
+        "infrastructure, connected assets, quality and maintenance, flexible "
+        "automation, assistance for people and a security layer, linked by data "
+        "flows to suppliers on the left and customers on the right.",
         "description": "Explore the seven building blocks of a smart factory and the data that "
-                       "connects it with suppliers and customers.",
+        "connects it with suppliers and customers.",
     },
     {
         "slug": "digital-maturity-dimensions",
@@ -1182,10 +1623,10 @@ INFOGRAPHICS = [
         "topic": f"{M3}/01-digital-maturity-assessment/01-why-measure-digital-maturity.yaml",
         "title": "Digital maturity: six dimensions, one profile",
         "alt_text": "Radar chart with six axes (strategy, processes, technology, data, people "
-                    "and organisation) on a five-level scale, showing an uneven example "
-                    "profile that is strong in technology and weak in data and people.",
+        "and organisation) on a five-level scale, showing an uneven example "
+        "profile that is strong in technology and weak in data and people.",
         "description": "Explore the dimensions a digital maturity assessment looks at and why "
-                       "the shape of a profile matters more than its average.",
+        "the shape of a profile matters more than its average.",
     },
     {
         "slug": "cluster-service-portfolio",
@@ -1193,11 +1634,11 @@ INFOGRAPHICS = [
         "topic": f"{M3}/02-cluster-services-for-digital-transformation/01-designing-a-service-portfolio.yaml",
         "title": "A cluster service portfolio built on the SME journey",
         "alt_text": "Five arrows in a row for the SME journey stages awareness, diagnosis, "
-                    "exploration and testing, implementation, and scaling and sharing, each "
-                    "with example services, above a bar of cross-cutting services and three "
-                    "boxes for make, partner or refer.",
+        "exploration and testing, implementation, and scaling and sharing, each "
+        "with example services, above a bar of cross-cutting services and three "
+        "boxes for make, partner or refer.",
         "description": "Explore how a cluster can organise its digital transformation services "
-                       "along the SME journey and decide who delivers each one.",
+        "along the SME journey and decide who delivers each one.",
     },
 ]
 
@@ -1208,11 +1649,11 @@ FIGURES = [
         "topic": f"{M1}/01-clusters-as-engines-of-sme-competitiveness/01-what-a-cluster-is.yaml",
         "title": "Who is in a cluster: the helix of actors",
         "alt_text": "Four overlapping circles for industry, research and education, public "
-                    "authorities, and civil society and users, with the cluster organisation "
-                    "at their centre. Side notes explain the triple and quadruple helix and "
-                    "the tests of a real cluster.",
+        "authorities, and civil society and users, with the cluster organisation "
+        "at their centre. Side notes explain the triple and quadruple helix and "
+        "the tests of a real cluster.",
         "caption": "A cluster brings together firms, research and education, public authorities "
-                   "and, in the quadruple helix, civil society and users.",
+        "and, in the quadruple helix, civil society and users.",
     },
     {
         "slug": "cluster-life-cycle",
@@ -1220,10 +1661,9 @@ FIGURES = [
         "topic": f"{M1}/01-clusters-as-engines-of-sme-competitiveness/04-cluster-life-cycle-and-maturity.yaml",
         "title": "The cluster life cycle",
         "alt_text": "An S-shaped curve rises through emergence and growth, levels off in "
-                    "maturity with a risk of lock-in, then splits into a rising renewal path "
-                    "and a falling decline path.",
-        "caption": "Clusters pass through emergence, growth and maturity, then renew "
-                   "themselves or decline.",
+        "maturity with a risk of lock-in, then splits into a rising renewal path "
+        "and a falling decline path.",
+        "caption": "Clusters pass through emergence, growth and maturity, then renew themselves or decline.",
     },
     {
         "slug": "four-industrial-revolutions",
@@ -1231,11 +1671,10 @@ FIGURES = [
         "topic": f"{M1}/02-understanding-industry-4-0/01-from-mechanisation-to-cyber-physical-systems.yaml",
         "title": "Four industrial revolutions",
         "alt_text": "Four rising steps, each with a card: mechanisation from the late 18th "
-                    "century, electrification and mass production from the late 19th century, "
-                    "automation with electronics and IT from around 1970, and cyber-physical "
-                    "systems, named Industrie 4.0 in 2011.",
-        "caption": "From steam power to cyber-physical systems: four industrial revolutions "
-                   "in brief.",
+        "century, electrification and mass production from the late 19th century, "
+        "automation with electronics and IT from around 1970, and cyber-physical "
+        "systems, named Industrie 4.0 in 2011.",
+        "caption": "From steam power to cyber-physical systems: four industrial revolutions in brief.",
     },
     {
         "slug": "edge-vs-cloud",
@@ -1243,10 +1682,10 @@ FIGURES = [
         "topic": f"{M2}/01-connected-production/02-edge-cloud-and-industrial-platforms.yaml",
         "title": "Edge or cloud: where is data processed?",
         "alt_text": "Data flows from shop-floor machines and sensors to an edge gateway inside "
-                    "the plant and on to the cloud. Each side lists when it is the better "
-                    "place to process data.",
+        "the plant and on to the cloud. Each side lists when it is the better "
+        "place to process data.",
         "caption": "The edge reacts fast and keeps working offline; the cloud stores, compares "
-                   "and analyses. Most solutions combine both.",
+        "and analyses. Most solutions combine both.",
     },
     {
         "slug": "four-levels-of-analytics",
@@ -1254,10 +1693,9 @@ FIGURES = [
         "topic": f"{M2}/02-data-analytics-and-ai/02-from-dashboards-to-predictive-analytics.yaml",
         "title": "Four levels of analytics",
         "alt_text": "A staircase of four steps, descriptive, diagnostic, predictive and "
-                    "prescriptive, each with its question and a shop-floor example, resting "
-                    "on a foundation of reliable, connected data.",
-        "caption": "Analytics climbs from what happened to what to do; each level rests on the "
-                   "one below.",
+        "prescriptive, each with its question and a shop-floor example, resting "
+        "on a foundation of reliable, connected data.",
+        "caption": "Analytics climbs from what happened to what to do; each level rests on the one below.",
     },
     {
         "slug": "maturity-stages-acatech",
@@ -1265,11 +1703,11 @@ FIGURES = [
         "topic": f"{M3}/01-digital-maturity-assessment/02-maturity-models-and-self-assessment-tools.yaml",
         "title": "Levels of a maturity model: the acatech example",
         "alt_text": "A staircase of six stages: computerisation and connectivity, grouped as "
-                    "digitalisation, then visibility, transparency, predictive capacity and "
-                    "adaptability, grouped as Industrie 4.0, assessed across resources, "
-                    "information systems, organisational structure and culture.",
+        "digitalisation, then visibility, transparency, predictive capacity and "
+        "adaptability, grouped as Industrie 4.0, assessed across resources, "
+        "information systems, organisational structure and culture.",
         "caption": "The six stages of the acatech Industrie 4.0 Maturity Index, an example of "
-                   "the levels in a maturity model.",
+        "the levels in a maturity model.",
     },
     {
         "slug": "roadmap-three-horizons",
@@ -1277,11 +1715,11 @@ FIGURES = [
         "topic": f"{M3}/01-digital-maturity-assessment/05-from-assessment-to-roadmap.yaml",
         "title": "From assessment to roadmap: three horizons",
         "alt_text": "A roadmap running from the current assessment profile on the left to a "
-                    "business objective on the right, with actions and owners in three time "
-                    "horizons (0 to 6, 6 to 18 and 18 to 36 months) and a reassessment "
-                    "marker on the timeline.",
+        "business objective on the right, with actions and owners in three time "
+        "horizons (0 to 6, 6 to 18 and 18 to 36 months) and a reassessment "
+        "marker on the timeline.",
         "caption": "A roadmap links today's profile to a business objective through owned "
-                   "actions in three time horizons (fictional food producer).",
+        "actions in three time horizons (fictional food producer).",
     },
     {
         "slug": "open-innovation-flows",
@@ -1289,11 +1727,11 @@ FIGURES = [
         "topic": f"{M4}/01-collaboration-and-open-innovation/01-open-innovation-models-for-clusters.yaml",
         "title": "Open innovation: knowledge crosses the firm boundary",
         "alt_text": "A funnel with a dashed, porous boundary representing an SME: ideas move "
-                    "through it to its own market, while inbound arrows bring knowledge from "
-                    "technology providers, labs and students, outbound arrows take ideas to "
-                    "other markets, and a two-way arrow links it with partners.",
+        "through it to its own market, while inbound arrows bring knowledge from "
+        "technology providers, labs and students, outbound arrows take ideas to "
+        "other markets, and a two-way arrow links it with partners.",
         "caption": "Inbound, outbound and coupled open innovation: knowledge flows across the "
-                   "boundary of the firm.",
+        "boundary of the firm.",
     },
 ]
 
@@ -1305,14 +1743,16 @@ def main():
         fig = item["draw"]()
         rel = f"media/images/infographics/{item['slug']}.png"
         fig.save(COURSE / rel, limit_kb=80)
-        infographics_out.append({
-            "topic": item["topic"],
-            "image": rel,
-            "title": item["title"],
-            "alt_text": item["alt_text"],
-            "description": item["description"],
-            "hotspots": fig.hotspots,
-        })
+        infographics_out.append(
+            {
+                "topic": item["topic"],
+                "image": rel,
+                "title": item["title"],
+                "alt_text": item["alt_text"],
+                "description": item["description"],
+                "hotspots": fig.hotspots,
+            }
+        )
         media.append({"path": rel, "title": item["title"]})
     for item in FIGURES:
         fig = item["draw"]()
@@ -1326,8 +1766,9 @@ def main():
         yaml.safe_dump(infographics_out, fh, sort_keys=False, allow_unicode=True, width=88)
     with open(DRAFTS / "media-images.yaml", "w", encoding="utf-8") as fh:
         fh.write(header)
-        yaml.safe_dump(sorted(media, key=lambda m: m["path"]), fh, sort_keys=False,
-                       allow_unicode=True, width=88)
+        yaml.safe_dump(
+            sorted(media, key=lambda m: m["path"]), fh, sort_keys=False, allow_unicode=True, width=88
+        )
 
 
 if __name__ == "__main__":
