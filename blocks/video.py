@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.urls import reverse
@@ -15,7 +16,10 @@ from .base import ContentIssue, SearchDocument, TitledSectionBlock
 from .captions import cues_for, read_document
 from .prefetch import PrefetchingDocumentChooserBlock, PrefetchingImageChooserBlock
 
-LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("hu", "Magyar"), ("el", "Ελληνικά")]
+
+def caption_languages():
+    """The site's languages (settings.LANGUAGES): a new language needs no change here."""
+    return list(settings.LANGUAGES)
 
 
 def start_time(request) -> float | None:
@@ -28,7 +32,7 @@ def start_time(request) -> float | None:
 
 
 class CaptionTrackBlock(blocks.StructBlock):
-    language = blocks.ChoiceBlock(choices=LANGUAGES, default="en", label=_("Language"))
+    language = blocks.ChoiceBlock(choices=caption_languages, default="en", label=_("Language"))
     file = PrefetchingDocumentChooserBlock(label=_("WebVTT file"))
 
     def clean(self, value):
@@ -155,7 +159,7 @@ class VideoBlock(TitledSectionBlock, blocks.StructBlock):
         context["tracks"] = [
             {
                 "language": t["language"],
-                "label": dict(LANGUAGES)[t["language"]],
+                "label": dict(settings.LANGUAGES).get(t["language"], t["language"]),
                 "url": reverse("lectern-caption-track", args=[t["file"].pk]),
                 "default": t is default,
             }

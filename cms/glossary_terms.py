@@ -19,20 +19,32 @@ def course_terms(topic, content_version: int) -> tuple[str, list[tuple[str, str,
     """(language, [(term, url, definition)]) for the course the topic's content belongs to.
 
     An untranslated topic shown in another language tree is an alias of the original:
-    its text is the original's, so it links the original course's terms.
+    its text is the original's, so it links the original course's terms (found with one
+    query for the original's place and language, once per content version).
     """
-    source = topic.alias_of.specific if topic.alias_of_id else topic
-    if source is topic:
-        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if topic.alias_of_id:
+        key = f"lectern:glossary-source:{topic.alias_of_id}:{content_version}"
+        source = cache.get(key)
+        if source is None:
+            source = _source_place(topic.alias_of_id)
+            cache.set(key, source, settings.LECTERN_FRAGMENT_CACHE_SECONDS)
+        language, path, depth = source
     else:
-        language = source.locale.language_code
-    course_path = source.path[: (source.depth - LEVELS_BELOW_COURSE) * source.steplen]
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        path, depth = topic.path, topic.depth
+    course_path = path[: (depth - LEVELS_BELOW_COURSE) * topic.steplen]
     key = f"lectern:glossary-terms:{course_path}:{content_version}"
     terms = cache.get(key)
     if terms is None:
         terms = _collect(course_path)
         cache.set(key, terms, settings.LECTERN_FRAGMENT_CACHE_SECONDS)
     return language, terms
+
+
+def _source_place(page_id: int) -> tuple[str, str, int]:
+    from wagtail.models import Page
+
+    return Page.objects.filter(pk=page_id).values_list("locale__language_code", "path", "depth").get()
 
 
 def _collect(course_path: str) -> list[tuple[str, str, str]]:

@@ -100,6 +100,7 @@ class CourseSummary:
     resume_title: str
     exercises: list[ExerciseResult]
     certificate: Certificate | None = None
+    page: object = None  # the course page itself, for what the space shows beside it (surveys)
 
 
 def exercise_results(course: CourseMap, records: LearnerRecords) -> list[ExerciseResult]:
@@ -123,13 +124,15 @@ def resume_place(course: CourseMap, place, done: set[str]) -> tuple[str, str]:
     return (f"{topic.url}#{anchor}" if anchor else topic.url), topic.title
 
 
-def learner_space(user, language: str) -> list[CourseSummary]:
-    """A summary of every course this learner has started, in ``language`` where it exists."""
-    version = ContentVersion.current()
+def learner_space(user, language: str, version: int | None = None) -> list[CourseSummary]:
+    """A summary of every course this learner has started, in ``language`` where it exists.
+
+    ``version``: the content version the request already read, if it did.
+    """
+    version = version or ContentVersion.current()
     records = LearnerRecords.of(user)
-    courses = [
-        (str(page.translation_key), course_map(page, version)) for page in courses_in_language(language)
-    ]
+    pages = {str(page.translation_key): page for page in courses_in_language(language)}
+    courses = [(key, course_map(page, version)) for key, page in pages.items()]
     places = last_places(user, [key for key, _ in courses])
     started = [(key, course) for key, course in courses if key in places or records.touches(course)]
     certificates = {str(c.course_key): c for c in Certificate.objects.filter(user=user)}
@@ -146,6 +149,7 @@ def learner_space(user, language: str) -> list[CourseSummary]:
                 resume_title,
                 exercise_results(course, records),
                 certificates.get(key),
+                pages[key],
             )
         )
     return summaries

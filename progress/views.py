@@ -64,7 +64,9 @@ def my_learning(request):
     """The learner's space: every course started, with Resume, progress and exercise results."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    courses = learner_space(request.user, get_language())
+    courses = learner_space(
+        request.user, get_language(), version=getattr(request, "lectern_content_version", None)
+    )
     return render(request, "progress/my_learning.html", {"courses": courses})
 
 

@@ -28,6 +28,8 @@ def course_page(course):
 
     if course is None or isinstance(course, CoursePage):
         return course
+    if getattr(course, "page", None) is not None:  # a summary that carries its page
+        return course.page
     key = getattr(course, "key", course)
     pages = CoursePage.objects.filter(translation_key=key)
     return pages.filter(locale=Locale.get_active()).first() or pages.first()

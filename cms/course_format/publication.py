@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from wagtail.models import Locale, Page, PageLogEntry
 
+from ..models import LessonPage, ModulePage, TopicPage
+
 UNPUBLISHED_AS_DRAFT = "lectern.course_import.unpublish"  # the file says live: false
 UNPUBLISHED_AS_MISSING = "lectern.course_import.unpublish_missing"  # the folder has no file for it
 UNPUBLISHED_WITH_PARENT = (
@@ -85,7 +87,11 @@ def republish_translations(page: Page, counts) -> None:
 
 
 def unpublish_missing(course: Page, kept_translation_keys: set, counts) -> None:
-    """Unpublish every live page under the course, in any language, that the folder does not have."""
+    """Unpublish every live page under the course, in any language, that the folder does not have.
+
+    Only the pages a course folder holds (modules, lessons, topics): other pages placed in
+    the course, such as its surveys, are not the folder's to take down.
+    """
     default = Locale.get_default()
     # The course in each language, translated or an alias: either may hold translated pages.
     # The source goes first, so that the aliases of what it unpublishes follow it.
@@ -93,6 +99,7 @@ def unpublish_missing(course: Page, kept_translation_keys: set, counts) -> None:
     for root in [course, *others]:
         missing = (
             root.get_descendants()
+            .type(ModulePage, LessonPage, TopicPage)
             .live()
             .filter(alias_of__isnull=True)
             .exclude(translation_key__in=kept_translation_keys)

@@ -54,13 +54,13 @@ def test_page_and_document_links_in_rich_text_round_trip_into_an_empty_site(tmp_
     call_command("import_course", str(tmp_path / "first"))
 
     second_topic = topic("enabling-technologies")
-    stored = second_topic.body[0].value.source
+    stored = second_topic.body[0].value["text"].source
     checklist = get_document_model().objects.get(title="Readiness checklist")
     assert f'<a linktype="page" id="{topic("what-a-cluster-is").pk}">' in stored
     assert f'<a linktype="document" id="{checklist.pk}">' in stored
     html = client.get(second_topic.url).content.decode()
     assert f'href="{topic("what-a-cluster-is").url}"' in html and f'href="{checklist.url}"' in html
-    forward = topic("what-a-cluster-is").body[0].value.source
+    forward = topic("what-a-cluster-is").body[0].value["text"].source
     assert f'id="{second_topic.pk}"' in forward
 
     call_command("export_course", "pilot-course", str(tmp_path / "second"))
