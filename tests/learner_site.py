@@ -138,8 +138,14 @@ LEARNER_PAGES = {
     "topic": ("topic", ""),
     "search": (None, "search/?q=cluster"),
     "progress": ("course", "progress/"),  # signed-in learners only
+    "my-learning": (None, "my-learning/"),
+    "account": (None, "accounts/profile/"),
+    "signup": (None, "accounts/signup/"),
+    "login": (None, "accounts/login/"),
+    "privacy": (None, "privacy/"),
 }
-SIGNED_IN_ONLY = {"progress"}
+SIGNED_IN_ONLY = {"progress", "my-learning", "account"}
+SIGNED_OUT_ONLY = {"signup", "login"}  # a signed-in learner is sent on from these
 
 
 def build(live_server=None) -> LearnerSite:
