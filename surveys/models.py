@@ -81,6 +81,7 @@ class SurveyPage(AbstractForm):
         null=True,
         blank=True,
         validators=[MaxValueValidator(100)],
+        # xgettext:no-python-format (a literal percent sign)
         verbose_name=_("invite after (% of the course done)"),
         help_text=_("Learners who have done this share of the course are invited. Empty: no invitation."),
     )

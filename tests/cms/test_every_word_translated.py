@@ -107,7 +107,9 @@ def site(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def learner(client):
-    user = get_user_model().objects.create_user("learner", "learner@example.com", "pw-learner-1")
+    user = get_user_model().objects.create_user(
+        "ada", "ada@example.com", "pw-learner-1"
+    )  # a name no interface string shares
     client.force_login(user)
     return client
 
