@@ -110,20 +110,12 @@ def timed(client, path, host, scenario=None):
     return elapsed * 1000
 
 
-def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--requests", type=int, default=300, help="requests per page (default 300)")
-    args = parser.parse_args()
+def prepare():
+    """Build the site, check the topic page and save its HTML for WhiteNoise.
 
-    import django
-
-    django.setup()
+    Returns the test client and the paths of the topic and of its course."""
     from django.conf import settings
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     # The test factories' documents are stand-in PDFs without text: indexing them on
     # publish logs a warning each time, which says nothing about rendering.
@@ -136,6 +128,13 @@ def main():
     assert html.count(b'class="block ') == 32 and b"<figure" in html and b"<video" in html
     os.makedirs(settings.WHITENOISE_ROOT, exist_ok=True)
     Path(settings.WHITENOISE_ROOT, "topic.html").write_bytes(html)
+    return client, topic_path, course_path
+
+
+def count_queries(client, topic_path, course_path):
+    """The SQL queries each page makes, in its scenario, after one warm-up view."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     counts = {}
     for name, path, host in [
@@ -151,6 +150,23 @@ def main():
         with CaptureQueriesContext(connection) as queries:
             client.get(path, HTTP_HOST=host)
         counts[name] = len(queries)
+    return counts
+
+
+def sample(client, pages, requests, warm_ups, scenarios):
+    """Warm every path up, then time ``requests`` rounds of the pages, interleaved."""
+    for path, host in pages.values():
+        for _ in range(warm_ups):
+            timed(client, path, host)
+    samples = {name: [] for name in pages}
+    for _ in range(requests):
+        for name, (path, host) in pages.items():
+            samples[name].append(timed(client, path, host, scenario=name if scenarios else None))
+    return samples
+
+
+def measure(client, topic_path, course_path, requests):
+    """Timings in milliseconds of every page, by name."""
     pages = {
         "topic": (topic_path, "course.test"),
         "published": (topic_path, "course.test"),
@@ -166,23 +182,14 @@ def main():
         "bare2": ("/en/", "bare.test"),
     }
     # Warm up every path (templates, renditions, WhiteNoise's file index).
-    for path, host in pages.values():
-        for _ in range(10):
-            timed(client, path, host)
-    samples = {name: [] for name in pages}
-    for _ in range(args.requests):
-        for name, (path, host) in pages.items():
-            samples[name].append(timed(client, path, host, scenario=name))
+    samples = sample(client, pages, requests, warm_ups=10, scenarios=True)
+    samples.update(sample(client, indexes, requests, warm_ups=1, scenarios=False))
+    return samples
 
-    for path, host in indexes.values():
-        timed(client, path, host)
-    samples.update({name: [] for name in indexes})
-    for _ in range(args.requests):
-        for name, (path, host) in indexes.items():
-            samples[name].append(timed(client, path, host))
 
+def report(requests, samples, counts):
     medians = {name: statistics.median(values) for name, values in samples.items()}
-    print(f"requests per page: {args.requests}")
+    print(f"requests per page: {requests}")
     for name, value in medians.items():
         p95 = statistics.quantiles(samples[name], n=20)[18]
         print(f"  {name:<9} median {value:7.2f} ms   p95 {p95:7.2f} ms")
@@ -200,6 +207,22 @@ def main():
         f"SQL queries: topic {counts['topic']}, published {counts['published']} (target <= 15), "
         f"cold {counts['cold']}, bare {counts['bare']}, glossary {counts['glossary']}, tools {counts['tools']}"
     )
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--requests", type=int, default=300, help="requests per page (default 300)")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    client, topic_path, course_path = prepare()
+    counts = count_queries(client, topic_path, course_path)
+    samples = measure(client, topic_path, course_path, args.requests)
+    report(args.requests, samples, counts)
 
 
 if __name__ == "__main__":

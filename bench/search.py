@@ -133,6 +133,63 @@ def raw_query(connection, words):
         cursor.fetchall()
 
 
+def latencies(engine, client, connection, queries) -> dict[str, list[float]]:
+    """Each query's time in milliseconds, by the way it was run."""
+    from search.engines.base import SearchQuery
+
+    timings = {
+        "raw, ranks all": [],
+        "raw, bounded": [],
+        "engine interface": [],
+        "JSON API": [],
+        "JSON API, lang=all": [],
+    }
+    for words in queries:  # interleaved, so that caches and noise treat them alike
+        text = " ".join(words)
+        timings["raw, ranks all"].append(timed(raw_query, connection, words))
+        timings["raw, bounded"].append(timed(bounded_query, engine, connection, words))
+        timings["engine interface"].append(timed(engine.search, SearchQuery(text, language="en")))
+        timings["JSON API"].append(timed(client.get, "/api/search/", {"q": text}))
+        timings["JSON API, lang=all"].append(timed(client.get, "/api/search/", {"q": text, "lang": "all"}))
+    return timings
+
+
+def report(size, rate, timings):
+    print(f"\n{size:,} documents: rebuild {rate:,.0f} documents/s")
+    for label, values in timings.items():
+        print(
+            f"  {label:<18} p50 {statistics.median(values):7.2f} ms   p95 {percentile(values, 0.95):7.2f} ms"
+        )
+    through_api = timings["JSON API"]
+    for label in ("raw, ranks all", "raw, bounded"):
+        baseline = timings[label]
+        print(
+            f"  API / {label}: p50 {statistics.median(through_api) / statistics.median(baseline):.1f}x, "
+            f"p95 {percentile(through_api, 0.95) / percentile(baseline, 0.95):.1f}x"
+        )
+
+
+def bench_size(size, engine, client, connection, pool, vocabulary, rng, query_count):
+    """Rebuild the index with ``size`` documents, time ``query_count`` queries, print it all."""
+    from search.engines.base import SearchQuery
+
+    documents = list(corpus(size, pool, rng))
+    start = time.perf_counter()
+    engine.rebuild(documents)
+    rate = size / (time.perf_counter() - start)
+    queries = [rng.sample(vocabulary, rng.choice([1, 1, 2])) for _ in range(query_count)]
+    for words in queries[:10]:  # warm caches
+        engine.search(SearchQuery(" ".join(words)))
+    assert client.get("/api/search/", {"q": queries[0][0]}).status_code == 200
+    report(size, rate, latencies(engine, client, connection, queries))
+    if connection.vendor == "postgresql":
+        by_hits = sorted(
+            queries[:40],
+            key=lambda words: engine.search(SearchQuery(" ".join(words), language="en")).total,
+        )
+        plans(engine, connection, by_hits[0], by_hits[-1])
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -148,7 +205,6 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from search.engines.base import SearchQuery
     from search.engines.database import DatabaseEngine
 
     call_command("migrate", verbosity=0)
@@ -158,44 +214,7 @@ def main():
     engine, client = DatabaseEngine(), Client()
     print(f"database: {connection.vendor}; {len(pool)} sentences from the demo course")
     for size in args.sizes:
-        documents = list(corpus(size, pool, rng))
-        start = time.perf_counter()
-        engine.rebuild(documents)
-        rate = size / (time.perf_counter() - start)
-        queries = [rng.sample(vocabulary, rng.choice([1, 1, 2])) for _ in range(args.queries)]
-        for words in queries[:10]:  # warm caches
-            engine.search(SearchQuery(" ".join(words)))
-        assert client.get("/api/search/", {"q": queries[0][0]}).status_code == 200
-        raw, bounded, through_engine, through_api, all_languages = [], [], [], [], []
-        for words in queries:  # interleaved, so that caches and noise treat them alike
-            text = " ".join(words)
-            raw.append(timed(raw_query, connection, words))
-            bounded.append(timed(bounded_query, engine, connection, words))
-            through_engine.append(timed(engine.search, SearchQuery(text, language="en")))
-            through_api.append(timed(client.get, "/api/search/", {"q": text}))
-            all_languages.append(timed(client.get, "/api/search/", {"q": text, "lang": "all"}))
-        print(f"\n{size:,} documents: rebuild {rate:,.0f} documents/s")
-        for label, values in (
-            ("raw, ranks all", raw),
-            ("raw, bounded", bounded),
-            ("engine interface", through_engine),
-            ("JSON API", through_api),
-            ("JSON API, lang=all", all_languages),
-        ):
-            print(
-                f"  {label:<18} p50 {statistics.median(values):7.2f} ms   p95 {percentile(values, 0.95):7.2f} ms"
-            )
-        for label, baseline in (("raw, ranks all", raw), ("raw, bounded", bounded)):
-            print(
-                f"  API / {label}: p50 {statistics.median(through_api) / statistics.median(baseline):.1f}x, "
-                f"p95 {percentile(through_api, 0.95) / percentile(baseline, 0.95):.1f}x"
-            )
-        if connection.vendor == "postgresql":
-            by_hits = sorted(
-                queries[:40],
-                key=lambda words: engine.search(SearchQuery(" ".join(words), language="en")).total,
-            )
-            plans(engine, connection, by_hits[0], by_hits[-1])
+        bench_size(size, engine, client, connection, pool, vocabulary, rng, args.queries)
     print()
     freshness()
 

@@ -141,26 +141,16 @@ def boto3_upload(endpoint: str, bucket: str, path: Path) -> float:
     return time.perf_counter() - start
 
 
-def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--size-mb", type=int, default=1024)
-    args = parser.parse_args()
-    size = args.size_mb * MB
+def start_django(work: Path, s3_url: str) -> tuple[subprocess.Popen, str]:
+    """Migrate a fresh database in ``work``, add the editor, and start ``runserver`` on it.
 
-    work = Path(tempfile.mkdtemp(prefix="lectern-upload-bench-"))
-    os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
-    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
-    s3 = LocalS3Server()
-    s3.start()
-    create_bucket(s3.url, "lectern-bench")
+    Returns the server process and its base URL."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
         "AWS_STORAGE_BUCKET_NAME": "lectern-bench",
-        "AWS_S3_ENDPOINT_URL": s3.url,
+        "AWS_S3_ENDPOINT_URL": s3_url,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
@@ -181,31 +171,37 @@ def main():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/admin/login/", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        path = work / "keynote.mp4"
-        make_file(path, size)
-        browser = Browser(base)
-        browser.login("bench", "bench-pass")
-        before = memory_kb(server.pid, "VmRSS")
-        lectern_seconds = lectern_upload(browser, path, size)
-        peak = memory_kb(server.pid, "VmHWM")
-        plain_seconds = boto3_upload(s3.url, "lectern-bench", path)
-    finally:
-        server.terminate()
-        s3.stop()
-        for leftover in work.iterdir():
-            leftover.unlink()
-        work.rmdir()
+    return server, f"http://127.0.0.1:{port}"
 
-    lectern_rate, plain_rate = size / MB / lectern_seconds, size / MB / plain_seconds
-    print(f"file size: {args.size_mb} MB")
+
+def wait_for(base: str) -> None:
+    """Until the server answers (20 s at most)."""
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/admin/login/", timeout=1)  # noqa: S310
+            break
+        except OSError:
+            time.sleep(0.2)
+
+
+def compare_uploads(server: subprocess.Popen, base: str, s3_url: str, path: Path, size: int):
+    """Upload a file of ``size`` bytes both ways; the Django process's memory around Lectern's.
+
+    Returns (memory before in kB, Lectern's seconds, peak memory in kB, plain boto3's seconds)."""
+    wait_for(base)
+    make_file(path, size)
+    browser = Browser(base)
+    browser.login("bench", "bench-pass")
+    before = memory_kb(server.pid, "VmRSS")
+    lectern_seconds = lectern_upload(browser, path, size)
+    peak = memory_kb(server.pid, "VmHWM")
+    plain_seconds = boto3_upload(s3_url, "lectern-bench", path)
+    return before, lectern_seconds, peak, plain_seconds
+
+
+def report(size_mb: int, before: int, lectern_seconds: float, peak: int, plain_seconds: float) -> None:
+    lectern_rate, plain_rate = size_mb / lectern_seconds, size_mb / plain_seconds  # MB/s
+    print(f"file size: {size_mb} MB")
     print(f"  lectern path   {lectern_seconds:7.2f} s   {lectern_rate:8.1f} MB/s")
     print(f"  plain boto3    {plain_seconds:7.2f} s   {plain_rate:8.1f} MB/s")
     print(f"throughput lectern / boto3: {lectern_rate / plain_rate:.2f}x   (target >= 0.8x)")
@@ -213,6 +209,32 @@ def main():
         f"Django process memory: {before / 1024:.1f} MB before, peak {peak / 1024:.1f} MB, "
         f"growth {(peak - before) / 1024:.1f} MB   (target < 50 MB)"
     )
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size-mb", type=int, default=1024)
+    args = parser.parse_args()
+    size = args.size_mb * MB
+
+    work = Path(tempfile.mkdtemp(prefix="lectern-upload-bench-"))
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
+    s3 = LocalS3Server()
+    s3.start()
+    create_bucket(s3.url, "lectern-bench")
+    server, base = start_django(work, s3.url)
+    try:
+        results = compare_uploads(server, base, s3.url, work / "keynote.mp4", size)
+    finally:
+        server.terminate()
+        s3.stop()
+        for leftover in work.iterdir():
+            leftover.unlink()
+        work.rmdir()
+    report(args.size_mb, *results)
 
 
 if __name__ == "__main__":

@@ -88,6 +88,24 @@ def lesson_media():
     }
 
 
+def video_or_document(media, kind, group) -> dict:
+    """What ``body_of`` puts in place of a group's second (a video) or third (a course
+    document) paragraph."""
+    if kind == 1:
+        value = video_value(media["video"], media["track"], title=f"Video {group}")
+        return {"type": "video", "value": value}
+    document_obj = media["documents"][group // 2 % len(media["documents"])]
+    return {
+        "type": "document",
+        "value": {
+            "document": document_obj.pk,
+            "title": "",
+            "description": "Fill it in before the workshop.",
+            "document_kind": "worksheet",
+        },
+    }
+
+
 def body_of(block_count: int, image_obj=None, media=None) -> list[dict]:
     """A realistic lesson body: headings, paragraphs, a callout and, if given, figures.
 
@@ -100,22 +118,7 @@ def body_of(block_count: int, image_obj=None, media=None) -> list[dict]:
         kind = index % 5
         group = index // 5
         if media and group % 2 == 0 and kind in (1, 2):
-            if kind == 1:
-                value = video_value(media["video"], media["track"], title=f"Video {group}")
-                blocks.append({"type": "video", "value": value})
-            else:
-                document_obj = media["documents"][group // 2 % len(media["documents"])]
-                blocks.append(
-                    {
-                        "type": "document",
-                        "value": {
-                            "document": document_obj.pk,
-                            "title": "",
-                            "description": "Fill it in before the workshop.",
-                            "document_kind": "worksheet",
-                        },
-                    }
-                )
+            blocks.append(video_or_document(media, kind, group))
         elif kind == 0:
             blocks.append(heading(f"Section {index // 5 + 1}"))
         elif kind == 3 and (image_obj is not None or media):

@@ -56,9 +56,8 @@ HOTSPOTS = [
 ]
 
 
-def every_block_kind(media) -> list[dict]:
-    """A lesson body with one block of each core kind, ids fixed for the tests."""
-    figure, video = media["images"][0], media["video"]
+def text_blocks() -> list[dict]:
+    """A heading, a paragraph and a callout."""
     return [
         {
             "type": "heading",
@@ -75,6 +74,13 @@ def every_block_kind(media) -> list[dict]:
             "id": "b-callout",
             "value": {"style": "tip", "title": "Start small", "body": "<p>One line.</p>"},
         },
+    ]
+
+
+def media_blocks(media) -> list[dict]:
+    """A figure, a video and an infographic."""
+    figure, video = media["images"][0], media["video"]
+    return [
         {
             "type": "image",
             "id": "b-image",
@@ -92,21 +98,35 @@ def every_block_kind(media) -> list[dict]:
                 "hotspots": HOTSPOTS,
             },
         },
+    ]
+
+
+def activity_blocks() -> list[dict]:
+    """An exercise, a case study, a vocab sheet and a tool sheet."""
+    return [
         dict(EXERCISE, id="exercise-1"),
         {"type": "case_study", "id": "b-case", "value": CASE_STUDY},
         {"type": "vocab_sheet", "id": "b-vocab", "value": VOCAB_SHEET},
         {"type": "tool_sheet", "id": "b-tool", "value": TOOL_SHEET},
-        {
-            "type": "document",
-            "id": "b-document",
-            "value": {
-                "document": media["documents"][0].pk,
-                "title": "",
-                "description": "Fill it in before the workshop.",
-                "document_kind": "worksheet",
-            },
-        },
     ]
+
+
+def document_block(media) -> dict:
+    return {
+        "type": "document",
+        "id": "b-document",
+        "value": {
+            "document": media["documents"][0].pk,
+            "title": "",
+            "description": "Fill it in before the workshop.",
+            "document_kind": "worksheet",
+        },
+    }
+
+
+def every_block_kind(media) -> list[dict]:
+    """A lesson body with one block of each core kind, ids fixed for the tests."""
+    return [*text_blocks(), *media_blocks(media), *activity_blocks(), document_block(media)]
 
 
 @dataclass

@@ -28,7 +28,8 @@ def topic(slug, title, minutes, outcomes, body):
     }
 
 
-def write_course_folder(root: Path) -> Path:
+def write_course_files(root: Path) -> None:
+    """The course, its partner, expert, competence and outcomes."""
     write(root / "course.yaml", {"slug": "pilot-course", "title": "Pilot course", "introduction": "A pilot."})
     write(root / "partners.yaml", [{"key": "duna-cluster", "name": "Duna Cluster", "country": "HU"}])
     write(
@@ -46,6 +47,10 @@ def write_course_folder(root: Path) -> Path:
             {"code": "1.1.2-a", "text": "Name three enabling technologies.", "competences": ["C01"]},
         ],
     )
+
+
+def write_media(root: Path) -> None:
+    """A figure and a PDF, and the media list that titles them."""
     (root / "media/images").mkdir(parents=True)
     (root / "media/images/value-chain.png").write_bytes(png_bytes())
     (root / "media/documents").mkdir(parents=True)
@@ -57,52 +62,59 @@ def write_course_folder(root: Path) -> Path:
             {"path": "media/images/value-chain.png", "title": "Value chain"},
         ],
     )
+
+
+def what_a_cluster_is():
+    return topic(
+        "what-a-cluster-is",
+        "What a cluster is",
+        50,
+        ["1.1.1-a"],
+        [
+            {"type": "heading", "value": {"text": "Where the idea comes from", "level": "h2"}},
+            {"type": "rich_text", "value": "<p>A cluster gathers firms of one region.</p>"},
+            {
+                "type": "image",
+                "value": {
+                    "image": "media/images/value-chain.png",
+                    "alt_text": "A value chain",
+                    "caption": "Value chain",
+                },
+            },
+        ],
+    )
+
+
+def enabling_technologies():
+    return topic(
+        "enabling-technologies",
+        "Enabling technologies",
+        70,
+        ["1.1.2-a"],
+        [
+            {"type": "rich_text", "value": "<p>Sensors, data and automation.</p>"},
+            {
+                "type": "document",
+                "value": {
+                    "document": "media/documents/checklist.pdf",
+                    "description": "Print it.",
+                    "document_kind": "worksheet",
+                },
+            },
+            EXERCISE,  # as written before exercises had "show_answers"
+        ],
+    )
+
+
+def write_course_folder(root: Path) -> Path:
+    write_course_files(root)
+    write_media(root)
     module = root / "modules/01-foundations"
     write(
         module / "module.yaml", {"slug": "foundations", "title": "Foundations", "introduction": "The basics."}
     )
     lesson = module / "01-clusters"
     write(lesson / "lesson.yaml", {"slug": "clusters", "title": "Clusters", "partner": "duna-cluster"})
-    write(
-        lesson / "01-what-a-cluster-is.yaml",
-        topic(
-            "what-a-cluster-is",
-            "What a cluster is",
-            50,
-            ["1.1.1-a"],
-            [
-                {"type": "heading", "value": {"text": "Where the idea comes from", "level": "h2"}},
-                {"type": "rich_text", "value": "<p>A cluster gathers firms of one region.</p>"},
-                {
-                    "type": "image",
-                    "value": {
-                        "image": "media/images/value-chain.png",
-                        "alt_text": "A value chain",
-                        "caption": "Value chain",
-                    },
-                },
-            ],
-        ),
-    )
-    write(
-        lesson / "02-enabling-technologies.yaml",
-        topic(
-            "enabling-technologies",
-            "Enabling technologies",
-            70,
-            ["1.1.2-a"],
-            [
-                {"type": "rich_text", "value": "<p>Sensors, data and automation.</p>"},
-                {
-                    "type": "document",
-                    "value": {
-                        "document": "media/documents/checklist.pdf",
-                        "description": "Print it.",
-                        "document_kind": "worksheet",
-                    },
-                },
-                EXERCISE,  # as written before exercises had "show_answers"
-            ],
-        ),
-    )
+    write(lesson / "01-what-a-cluster-is.yaml", what_a_cluster_is())
+    write(lesson / "02-enabling-technologies.yaml", enabling_technologies())
     return root

@@ -43,18 +43,19 @@ def one_of_every_block(course):
         },
     ]
     if "flashcards" in registry:  # the example plugin, when installed
-        body.append(
-            {
-                "type": "flashcards",
-                "value": {
-                    "title": "Flashcards",
-                    "cards": [
-                        {"prompt": "IIoT", "answer": "Industrial Internet of Things", "also_accepted": []}
-                    ],
-                },
-            }
-        )
+        body.append(flashcards_block())
     return body
+
+
+def flashcards_block():
+    """A block of the example plugin's type."""
+    return {
+        "type": "flashcards",
+        "value": {
+            "title": "Flashcards",
+            "cards": [{"prompt": "IIoT", "answer": "Industrial Internet of Things", "also_accepted": []}],
+        },
+    }
 
 
 def test_every_registered_block_type_round_trips_byte_for_byte_into_an_empty_site(tmp_path, home):

@@ -124,6 +124,32 @@ def test_a_translator_submits_a_french_page_into_the_same_workflow(team, client)
     assert mail_to(team.users["reviewer"])
 
 
+def assert_the_editor_offers_a_submit_and_no_publish(client, page):
+    """wagtail-localize's translation editor, as a translator gets it."""
+    editor = client.get(edit_url(page))
+    assert editor.status_code == 200
+    html = editor.content.decode()
+    assert "js-translation-editor" in html and "Submit translation for review" in html
+    assert "&quot;canPublish&quot;: false" in html
+
+
+def translate_string(client, translation, path, encoded_value):
+    """Save one string of ``translation`` as the translation editor does."""
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    return client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        f"value={encoded_value}",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
+def approve_as_reviewer_then_coordinator(client, page, reviewer, coordinator):
+    client.force_login(reviewer)
+    assert act(client, page, "approve").status_code == 302
+    client.force_login(coordinator)
+    assert act(client, page, "approve").status_code == 302
+
+
 def test_a_translator_submits_a_synced_translation_from_the_translation_editor(team, client):
     """wagtail-localize's editor only offers "Publish" to publishers; translators get
     "Submit translation for review", which saves their strings as a draft revision of the
@@ -135,18 +161,9 @@ def test_a_translator_submits_a_synced_translation_from_the_translation_editor(t
         team.users[key] for key in ("translator_fr", "reviewer", "coordinator")
     )
     client.force_login(translator)
-
-    editor = client.get(edit_url(page))
-    assert editor.status_code == 200
-    html = editor.content.decode()
-    assert "js-translation-editor" in html and "Submit translation for review" in html
-    assert "&quot;canPublish&quot;: false" in html
-
-    segment = StringSegment.objects.get(source=translation.source, context__path="introduction")
-    response = client.put(
-        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
-        "value=Les+clusters%2C+expliqu%C3%A9s+aux+PME.",
-        content_type="application/x-www-form-urlencoded",
+    assert_the_editor_offers_a_submit_and_no_publish(client, page)
+    response = translate_string(
+        client, translation, "introduction", "Les+clusters%2C+expliqu%C3%A9s+aux+PME."
     )
     assert response.status_code in (200, 201)
 
@@ -166,10 +183,7 @@ def test_a_translator_submits_a_synced_translation_from_the_translation_editor(t
     assert client.post(f"/admin/roles/translations/{translation.pk}/submit/").status_code == 302
     assert TopicPage.objects.get(pk=page.pk).current_workflow_state.pk == state.pk
 
-    client.force_login(reviewer)
-    assert act(client, page, "approve").status_code == 302
-    client.force_login(coordinator)
-    assert act(client, page, "approve").status_code == 302
+    approve_as_reviewer_then_coordinator(client, page, reviewer, coordinator)
     state.refresh_from_db()
     french = TopicPage.objects.get(pk=page.pk)
     assert state.status == WorkflowState.STATUS_APPROVED
