@@ -8,8 +8,8 @@ the report gives p50/p95 per type, not per address.
 The plan of the site (course, topics, exercises) comes from ``LECTERN_LOAD_PLAN``, a
 JSON file bench/stack.py writes. The login page and its field names are settings of
 their own, so that switching to allauth's login is a change of environment only:
-``LECTERN_LOAD_LOGIN_PATH`` (default /accounts/login/), ``LECTERN_LOAD_LOGIN_FIELD``
-(``username``; allauth's is ``login``) and ``LECTERN_LOAD_LOGOUT_PATH``.
+``LECTERN_LOAD_LOGIN_PATH`` (default allauth's /en/accounts/login/), ``LECTERN_LOAD_LOGIN_FIELD``
+(``login``, allauth's; ``username`` for a plain Django login) and ``LECTERN_LOAD_LOGOUT_PATH``.
 """
 
 import json
@@ -19,9 +19,9 @@ import random
 from locust import HttpUser, between, task
 
 PLAN = json.loads(open(os.environ["LECTERN_LOAD_PLAN"]).read()) if os.environ.get("LECTERN_LOAD_PLAN") else {}
-LOGIN_PATH = os.environ.get("LECTERN_LOAD_LOGIN_PATH", "/accounts/login/")
-LOGIN_FIELD = os.environ.get("LECTERN_LOAD_LOGIN_FIELD", "username")
-LOGOUT_PATH = os.environ.get("LECTERN_LOAD_LOGOUT_PATH", "/accounts/logout/")
+LOGIN_PATH = os.environ.get("LECTERN_LOAD_LOGIN_PATH", "/en/accounts/login/")
+LOGIN_FIELD = os.environ.get("LECTERN_LOAD_LOGIN_FIELD", "login")
+LOGOUT_PATH = os.environ.get("LECTERN_LOAD_LOGOUT_PATH", "/en/accounts/logout/")
 LEARNERS = int(os.environ.get("LECTERN_LOAD_LEARNERS", "50"))
 PASSWORD = "load-test-pw"  # noqa: S105 - bench/stack.py gives every load-test learner this one
 
