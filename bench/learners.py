@@ -25,21 +25,18 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
 
 def setup_site():
+    from bench.bare_site import migrate_with_bare_site
+
     """A bare site, a 50-topic course with 22 exercises, and two learners."""
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
-    from cms.models import HomePage, TopicPage
+    from cms.models import TopicPage
     from progress.models import ExerciseAttempt, TopicCompletion
     from tests import factories
     from tests.progress.conftest import with_exercise
 
-    call_command("migrate", verbosity=0)
-    bare_root = Page.get_first_root_node().add_child(
-        instance=HomePage(title="Bare page", slug="bare", introduction="One paragraph of text, nothing more.")
-    )
-    Site.objects.create(hostname="bare.test", root_page=bare_root)
+    migrate_with_bare_site()
     course = factories.course(modules=2, lessons=5, topics=5, blocks=4)
     Site.objects.filter(is_default_site=True).update(hostname="course.test")
     topics = list(TopicPage.objects.descendant_of(course).order_by("path"))

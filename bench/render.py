@@ -35,17 +35,12 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
 
 def setup_site():
-    from django.core.management import call_command
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
-    from cms.models import HomePage
+    from bench.bare_site import migrate_with_bare_site
     from tests import factories
 
-    call_command("migrate", verbosity=0)
-    bare_root = Page.get_first_root_node().add_child(
-        instance=HomePage(title="Bare page", slug="bare", introduction="One paragraph of text, nothing more.")
-    )
-    Site.objects.create(hostname="bare.test", root_page=bare_root)
+    migrate_with_bare_site()
     media = factories.lesson_media()  # figures, videos with captions and course documents, as in the demo
     course = factories.course(modules=1, lessons=1, topics=3, blocks=30, media=media)
     Site.objects.filter(is_default_site=True).update(hostname="course.test")

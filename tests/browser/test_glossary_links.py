@@ -48,9 +48,11 @@ def test_a_glossary_link_opens_its_definition_by_keyboard(page, text_topic_url):
     expect(definition).to_have_text(TWIN)
     expect(term).to_have_accessible_description(TWIN)
     expect(term).to_have_attribute("href", f"{glossary_url}#term-digital-twin")
+    assert definition.inner_text() == TWIN
 
     page.keyboard.press("Escape")  # dismissed without moving the focus (WCAG 1.4.13)
     expect(definition).to_be_hidden()
     expect(term).to_be_focused()
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{glossary_url}#term-digital-twin")
+    assert page.url.endswith(f"{glossary_url}#term-digital-twin")
